@@ -1,0 +1,16 @@
+import type { TrainEvent } from '@orthoscope/shared';
+
+/**
+ * What every training loop (CNN, char-RNN, segmentation) takes besides its config.
+ * The engine reports through `onEvent` and never touches storage, GraphQL or process.env.
+ */
+export interface TrainHooks {
+  /** Called synchronously for every event, in order. */
+  onEvent(event: TrainEvent): void;
+  /** Polled once per iteration; returning true ends the run with `done.reason = 'stopped'`. */
+  shouldStop?(): boolean;
+  /** Folder for checkpoints (one sub-folder per evaluation); no checkpoints when absent. */
+  checkpointDir?: string;
+  /** Checkpoint folder to resume from (weights, optimizer state, iteration). */
+  resumeFrom?: string;
+}

@@ -1,0 +1,4 @@
+export * from './experiment';
+export * from './validation';
+export * from './cnn-config';
+export * from './train-events';
