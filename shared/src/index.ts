@@ -4,3 +4,4 @@ export * from './cnn-config';
 export * from './train-events';
 export * from './char-rnn-config';
 export * from './segmentation-config';
+export * from './operations';
