@@ -9,8 +9,8 @@ describe('resolveSegmentationConfig', () => {
   it('undefined fields keep their defaults', () => {
     expect(resolveSegmentationConfig({ imageSize: undefined, mode: 'penalty', orthoWeight: 1 }).imageSize).toBe(128);
   });
-  it('imageSize 100 with depth 2: names imageSize and 2^depth', () => {
-    expect(() => resolveSegmentationConfig({ imageSize: 100 })).toThrow(/imageSize: 100 — must be a multiple of 2\^depth = 4/);
+  it('imageSize 102 with depth 2: names imageSize and 2^depth', () => {
+    expect(() => resolveSegmentationConfig({ imageSize: 102 })).toThrow(/imageSize: 102 — must be a multiple of 2\^depth = 4/);
   });
   it('ignoreLabel 1 with numClasses 2: rejected as a class id', () => {
     expect(() => resolveSegmentationConfig({ numClasses: 2, ignoreLabel: 1 })).toThrow(InvalidFieldError);
