@@ -41,10 +41,18 @@ export interface EvalEvent {
   iteration: number;
   metrics: Record<string, number>;
 }
+/** One validation image with its true and predicted masks, as PNG files (segmentation runs). */
+export interface PreviewImages {
+  image: string;
+  trueMask: string;
+  predictedMask: string;
+}
 export interface CheckpointEvent {
   type: 'checkpoint';
   iteration: number;
   path: string;
+  /** Segmentation only: PNGs of a few validation predictions saved in the checkpoint folder. */
+  previews?: PreviewImages[];
 }
 export interface DoneEvent {
   type: 'done';
