@@ -268,3 +268,30 @@ export interface ApiAlert {
   autoStopped: boolean;
   createdAt: string;
 }
+
+// Dashboard operations (web/): compositions of the fields above.
+
+/** The runs table: RUNS_QUERY plus each run's alert ids (for the alert count). Variables as RUNS_QUERY. */
+export const RUNS_TABLE_QUERY = /* GraphQL */ `
+  query RunsTable($status: RunStatus, $tag: String, $sweepId: ID, $first: Int, $after: String) {
+    runs(status: $status, tag: $tag, sweepId: $sweepId, first: $first, after: $after) {
+      ...RunFields
+      latestMetrics { name split iteration value time }
+      alerts { id }
+    }
+  }
+  ${RUN_FIELDS}
+`;
+
+/** Alerts of the most recent runs, for the alerts list. Variables: first (runs). */
+export const RECENT_ALERTS_QUERY = /* GraphQL */ `
+  query RecentAlerts($first: Int) {
+    runs(first: $first) {
+      id
+      name
+      config
+      alerts { ...AlertFields }
+    }
+  }
+  ${ALERT_FIELDS}
+`;
