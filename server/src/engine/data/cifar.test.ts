@@ -1,4 +1,7 @@
-import { rmSync, writeFileSync, readFileSync, truncateSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataFileError, loadCifar, type CifarProgress } from './cifar';
@@ -187,5 +190,37 @@ describe('loadCifar', () => {
     const archive = tarGz(root, 'cifar-10-batches-bin', 'cifar-10-binary.tar.gz');
     rmSync(join(root, 'cifar-10-batches-bin'), { recursive: true });
     await expectDataError(loadCifar(root, 'cifar10'), `${archive}:cifar-10-batches-bin/test_batch.bin`, /test file is missing/);
+  });
+
+  it('no data, download allowed: fetches the archive from a local server, verifies MD5, then reads it', async () => {
+    const source = tmp();
+    writeCifar10(source, { 'data_batch_1.bin': [4, 5], 'data_batch_2.bin': [6] }, [7, 8]);
+    const archive = readFileSync(tarGz(source, 'cifar-10-batches-bin', 'cifar-10-binary.tar.gz'));
+    const server = createServer((_req, res) => res.end(archive));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cifar-10-binary.tar.gz`;
+    const md5 = createHash('md5').update(archive).digest('hex');
+    try {
+      const root = join(tmp(), 'fresh-root');
+      const phases: string[] = [];
+      const data = await loadCifar(root, 'cifar10', {
+        download: true,
+        source: { url, sizeBytes: archive.length, md5 },
+        onProgress: (p) => phases.at(-1) !== p.phase && phases.push(p.phase),
+      });
+      expect(phases).toEqual(['download', 'verify', 'extract', 'read']);
+      expect(Array.from(data.train.labels)).toEqual([4, 5, 6]);
+      expect(Array.from(data.test.labels)).toEqual([7, 8]);
+      expect(readFileSync(join(root, 'cifar-10-binary.tar.gz')).equals(archive)).toBe(true);
+
+      const badRoot = tmp();
+      const err = await loadCifar(badRoot, 'cifar10', { download: true, source: { url, sizeBytes: archive.length, md5: 'f'.repeat(32) } }).catch((e) => e);
+      expect(err).toBeInstanceOf(DataFileError);
+      expect(err.file).toBe(join(badRoot, 'cifar-10-binary.tar.gz'));
+      expect(err.problem).toMatch(/MD5 [0-9a-f]{32} differs from the expected f{32}: corrupt download/);
+      expect(readdirSync(badRoot)).toEqual([]);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
   });
 });

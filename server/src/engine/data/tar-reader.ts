@@ -70,7 +70,7 @@ export class TarReader {
   /** Call after the last chunk: throws when the archive was cut inside a member. */
   finish(): void {
     if (this.state === 'body' || this.leftover.length > 0) {
-      const what = this.current ? `member ${this.current.name}` : 'a header';
+      const what = this.state === 'body' && this.current ? `member ${this.current.name}` : 'a header';
       throw new TarFormatError(`archive ends inside ${what} (truncated at byte ${this.offset + this.leftover.length})`);
     }
   }
