@@ -37,6 +37,10 @@ describe('SegConv2d', () => {
     expect(maxGramError(stacked(layer), false)).toBeLessThan(2e-6);
     expect(layerOrthoLoss(layer.orthoWeights()).dataSync()[0]).toBeLessThan(1e-9);
   });
+  it('householder 3×3, 1→16, element scale: names c/householder, c/kernelScale, c/biasScale', () => {
+    const layer = new SegConv2d({ name: 'c', kernelSize: 3, inChannels: 1, outChannels: 16, mode: 'householder', householderScale: 'element', seed: 1 });
+    expect(layer.namedVariables().map(([n]) => n)).toEqual(['c/householder', 'c/kernelScale', 'c/biasScale']);
+  });
   it('baseline 3×3, 1→16: row-wise loss near its random expectation 10·9/16', () => {
     const layer = new SegConv2d({ name: 'c', kernelSize: 3, inChannels: 1, outChannels: 16, mode: 'baseline', householderScale: 'none', seed: 3 });
     const loss = layerOrthoLoss(layer.orthoWeights()).dataSync()[0];
@@ -44,15 +48,19 @@ describe('SegConv2d', () => {
     expect(loss).toBeGreaterThan(2);
     expect(loss).toBeLessThan(12);
   });
-  it('channel scale: 2 scale variables of shape [Cout]', () => {
+  it('householder 3×3, 4→8, channel scale: Householder vector and one [Cout] scale', () => {
     const layer = new SegConv2d({ name: 'c', kernelSize: 3, inChannels: 4, outChannels: 8, mode: 'householder', householderScale: 'channel', seed: 1 });
-    expect(layer.variables().map((v) => v.shape)).toEqual([[36 * 8 + 1 * 8 - 28], [8], [8]]);
+    expect(layer.rowWise).toBe(false);
+    expect(layer.namedVariables().map(([n, v]) => [n, v.shape])).toEqual([['c/householder', [37 * 8 - 28]], ['c/channelScale', [8]]]);
   });
 });
 
 describe('SegmentationNet', () => {
-  it('depth 2, 1×32×32 input: logits [2, 32, 32, 3]', () => {
+  it('depth 2, 1×32×32 input: logits [2, 32, 32, 3], 13 convs with unique variable names', () => {
     const net = new SegmentationNet(netOptions());
+    expect(net.convs.length).toBe(13);
+    const names = net.namedVariables().map(([n]) => n);
+    expect(new Set(names).size).toBe(names.length);
     const { logits, orthoLoss } = net.forward(tf.randomUniform([2, 32, 32, 1]) as tf.Tensor4D);
     expect(logits.shape).toEqual([2, 32, 32, 3]);
     expect(orthoLoss.dataSync()[0]).toBeGreaterThan(1);

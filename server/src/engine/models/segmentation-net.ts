@@ -88,9 +88,14 @@ export class SegmentationNet {
     return { logits, orthoLoss: ortho };
   }
 
-  /** Every trainable variable, layer by layer in a fixed order. */
+  /** Trainable variables by stable name (`down0a/kernel`, …), layer by layer in a fixed order. */
+  namedVariables(): [string, tf.Variable][] {
+    return this.convs.flatMap((l) => l.namedVariables());
+  }
+
+  /** Every trainable variable, in the order of `namedVariables`. */
   variables(): tf.Variable[] {
-    return this.convs.flatMap((l) => l.variables());
+    return this.namedVariables().map(([, v]) => v);
   }
 
   dispose(): void {
