@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -17,13 +17,17 @@ const root = tempDir();
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === '/file.bin') res.end(body);
-    else if (req.url === '/moved') res.writeHead(302, { location: '/file.bin' }).end();
+    else if (req.url === '/stall') {
+      res.writeHead(200, { 'content-length': String(body.length) });
+      res.write(body.subarray(0, 1000)); // then nothing more
+    } else if (req.url === '/moved') res.writeHead(302, { location: '/file.bin' }).end();
     else res.writeHead(404).end('no such file');
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  server.closeAllConnections();
   await new Promise((done) => server.close(done));
   rmSync(root, { recursive: true, force: true });
 });
@@ -46,7 +50,7 @@ describe('downloadFile', () => {
     expect(readFileSync(dest).equals(body)).toBe(true);
     expect(phases).toEqual(['download', 'verify']);
     expect(last).toEqual({ phase: 'verify', loaded: body.length, total: body.length });
-    expect(existsSync(`${dest}.part`)).toBe(false);
+    expect(readdirSync(join(root, 'sub'))).toEqual(['ok.bin']); // no temporary file left
   });
 
   it('follows a redirect', async () => {
@@ -60,7 +64,7 @@ describe('downloadFile', () => {
     const err = await failure(downloadFile({ url: `${base}/file.bin`, dest, expectedBytes: body.length, expectedMd5: '0'.repeat(32) }));
     expect(err.file).toBe(dest);
     expect(err.problem).toMatch(new RegExp(`MD5 ${md5} differs from the expected 0{32}`));
-    expect(existsSync(dest) || existsSync(`${dest}.part`)).toBe(false);
+    expect(readdirSync(root).filter((f) => f.startsWith('bad-md5'))).toEqual([]);
   });
 
   it('size mismatch: DataFileError with both sizes', async () => {
@@ -68,6 +72,25 @@ describe('downloadFile', () => {
     const err = await failure(downloadFile({ url: `${base}/file.bin`, dest, expectedBytes: 1234, expectedMd5: md5 }));
     expect(err.problem).toMatch(/size 200000 bytes differs from the expected 1234 bytes/);
     expect(existsSync(dest)).toBe(false);
+  });
+
+  it('two downloads of the same file at once: both succeed, one intact file', async () => {
+    const dest = join(root, 'twice', 'same.bin');
+    const opts = { url: `${base}/file.bin`, dest, expectedBytes: body.length, expectedMd5: md5 };
+    await Promise.all([downloadFile(opts), downloadFile(opts)]);
+    expect(readFileSync(dest).equals(body)).toBe(true);
+    expect(readdirSync(join(root, 'twice'))).toEqual(['same.bin']);
+  });
+
+  it('server stalls after 1000 bytes, idleTimeoutMs 300: DataFileError "no data received for 0.3 s"', async () => {
+    const url = `${base}/stall`;
+    const dest = join(root, 'stalled', 'x.bin');
+    const started = Date.now();
+    const err = await failure(downloadFile({ url, dest, expectedBytes: body.length, expectedMd5: md5, idleTimeoutMs: 300 }));
+    expect(err.file).toBe(url);
+    expect(err.problem).toBe('download failed: no data received for 0.3 s');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(readdirSync(join(root, 'stalled'))).toEqual([]);
   });
 
   it('HTTP 404: DataFileError naming the URL and status', async () => {

@@ -1,55 +1,83 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import { DataFileError } from './datasets-error';
 
 export interface DownloadOptions {
   url: string;
-  /** Final path; the body is written to `dest + '.part'` and renamed only once verified. */
+  /** Final path; the body is written to a `dest.<pid>-<random>.part` file and renamed only once verified. */
   dest: string;
   /** Expected size in bytes; a mismatch is an error. */
   expectedBytes: number;
   /** Expected MD5 (hex); a mismatch is an error. */
   expectedMd5: string;
   onProgress?(p: { phase: 'download' | 'verify'; loaded: number; total: number }): void;
+  /** Give up when no byte arrives for this long (ms). Default 60,000. */
+  idleTimeoutMs?: number;
 }
 
 /**
  * Downloads `url` to `dest`, then checks size and MD5 of what is on disk. Nothing is left at `dest`
- * unless both match; every failure is a DataFileError naming the URL or the file.
+ * unless both match; every failure is a DataFileError naming the URL or the file. The body goes to
+ * a temporary file unique to this call, so that runs downloading the same archive at once do not
+ * write into each other's file; the verified file is renamed into place atomically.
  */
 export async function downloadFile(options: DownloadOptions): Promise<void> {
   const { url, dest, expectedBytes, onProgress } = options;
-  const part = `${dest}.part`;
+  const idleMs = options.idleTimeoutMs ?? 60_000;
+  const part = `${dest}.${process.pid}-${randomBytes(4).toString('hex')}.part`;
   await mkdir(dirname(dest), { recursive: true });
-  let response: Response;
+  const abort = new AbortController();
+  let idle = setTimeout(() => abort.abort(), idleMs);
+  const alive = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => abort.abort(), idleMs);
+  };
+  const failure = (err: unknown) =>
+    abort.signal.aborted
+      ? `download failed: no data received for ${idleMs / 1000} s`
+      : `download failed: ${String((err as Error).cause ?? (err as Error).message)}`;
   try {
-    response = await fetch(url, { redirect: 'follow' });
-  } catch (err) {
-    throw new DataFileError(url, `download failed: ${(err as Error).cause ?? (err as Error).message}`);
-  }
-  if (!response.ok || !response.body) {
-    throw new DataFileError(url, `download failed: HTTP ${response.status} ${response.statusText}`);
-  }
-  const total = Number(response.headers.get('content-length')) || expectedBytes;
-  let loaded = 0;
-  const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
-  body.on('data', (chunk: Buffer) => {
-    loaded += chunk.length;
-    onProgress?.({ phase: 'download', loaded, total });
-  });
-  try {
-    await pipeline(body, createWriteStream(part));
-    await verifyFile(part, options);
-  } catch (err) {
+    let response: Response;
+    try {
+      response = await fetch(url, { redirect: 'follow', signal: abort.signal });
+    } catch (err) {
+      throw new DataFileError(url, failure(err));
+    }
+    if (!response.ok || !response.body) {
+      throw new DataFileError(url, `download failed: HTTP ${response.status} ${response.statusText}`);
+    }
+    const total = Number(response.headers.get('content-length')) || expectedBytes;
+    let loaded = 0;
+    const count = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        alive();
+        loaded += chunk.length;
+        onProgress?.({ phase: 'download', loaded, total });
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), count, createWriteStream(part));
+    } catch (err) {
+      throw new DataFileError(url, failure(err));
+    }
+    clearTimeout(idle);
+    try {
+      await verifyFile(part, options);
+    } catch (err) {
+      if (err instanceof DataFileError) throw new DataFileError(dest, `${err.problem} (downloaded from ${url}; deleted)`);
+      throw err;
+    }
+    await rename(part, dest);
+  } finally {
+    clearTimeout(idle);
     await rm(part, { force: true });
-    if (err instanceof DataFileError) throw new DataFileError(dest, `${err.problem} (downloaded from ${url}; deleted)`);
-    throw new DataFileError(url, `download failed: ${(err as Error).message}`);
   }
-  await rename(part, dest);
 }
 
 /** Checks a file's size and MD5, reporting progress as phase `verify`. */
