@@ -1,0 +1,11 @@
+import { LaunchForm } from '@/components/launch/launch-form';
+
+/** Launch: one run or a λ sweep, prefilled with SPEC §3 defaults; the study's experiments one click away. */
+export default function LaunchPage() {
+  return (
+    <>
+      <h1>Launch</h1>
+      <LaunchForm />
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ApiAlert } from '@orthoscope/shared';
+import Link from 'next/link';
+import { toMs } from '@/lib/format';
+
+/** Alerts with rule, message, value vs threshold, linked to their run at their iteration. */
+export function AlertsTable({ alerts, highlightIteration = null, runNames }: { alerts: readonly ApiAlert[]; highlightIteration?: number | null; runNames?: Record<string, string> }) {
+  if (!alerts.length) return <p className="muted">No alerts.</p>;
+  const sorted = [...alerts].sort((a, b) => (toMs(b.createdAt) ?? 0) - (toMs(a.createdAt) ?? 0));
+  return (
+    <table className="grid" data-testid="alerts-table">
+      <thead>
+        <tr><th>When</th><th>Run</th><th>Iteration</th><th>Rule</th><th>Message</th><th>Value</th><th>Threshold</th><th>Auto-stopped</th></tr>
+      </thead>
+      <tbody>
+        {sorted.map((a) => (
+          <tr key={a.id} className={highlightIteration === a.iteration ? 'selected' : ''} data-alert-rule={a.rule}>
+            <td>{new Date(toMs(a.createdAt) ?? 0).toLocaleTimeString()}</td>
+            <td><Link href={`/runs/${a.runId}?iteration=${a.iteration}`}>{runNames?.[a.runId] ?? a.runId.slice(0, 8)}</Link></td>
+            <td>{a.iteration}</td>
+            <td>{a.rule.replaceAll('_', ' ').toLowerCase()}</td>
+            <td style={{ whiteSpace: 'normal' }}>{a.message}</td>
+            <td>{a.value ?? 'NaN'}</td>
+            <td>{a.threshold ?? '–'}</td>
+            <td>{a.autoStopped ? 'yes' : 'no'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,15 @@
+import type { GridRun } from './chart-grid';
+
+/** The legend shared by a grid of charts: one swatch per run, labelled by mode and λ. */
+export function ChartLegend({ runs }: { runs: readonly GridRun[] }) {
+  return (
+    <div className="legend" aria-label="legend">
+      {runs.map((r) => (
+        <span key={r.runId}>
+          <span className="swatch" style={{ background: r.colour }} />
+          {r.label}
+        </span>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+
+/** One line of a chart: its legend label and colour. */
+export interface ChartSeriesStyle {
+  label: string;
+  colour: string;
+}
+
+export interface MetricChartProps {
+  title: string;
+  /** uPlot aligned data: [x, y1, y2, …] with one y per entry of `lines`. */
+  data: uPlot.AlignedData;
+  lines: readonly ChartSeriesStyle[];
+  xLabel: string;
+  /** Log-scale y (default false). */
+  logScale?: boolean;
+  height?: number;
+  /** Shown x window (zoom shared by a grid of charts); null: the whole data. */
+  xRange?: readonly [number, number] | null;
+  /** Called with the x range the user selected by dragging. */
+  onZoom?: (from: number, to: number) => void;
+  /** Called when a double click resets the zoom. */
+  onZoomReset?: () => void;
+  /** Called with the milliseconds one data update took (setData and redraw), for the benchmark. */
+  onUpdateTimed?: (ms: number) => void;
+}
+
+/**
+ * A uPlot line chart that survives live updates: it is created once per line set / scale, then
+ * only fed new data; while the user is zoomed in, updates keep the zoomed x range.
+ */
+export function MetricChart({ title, data, lines, xLabel, logScale = false, height = 240, xRange = null, onZoom, onZoomReset, onUpdateTimed }: MetricChartProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const range = useRef(xRange);
+  range.current = xRange;
+  const callbacks = useRef({ onZoom, onZoomReset, onUpdateTimed });
+  callbacks.current = { onZoom, onZoomReset, onUpdateTimed };
+  const dataRef = useRef(data);
+  dataRef.current = data;
+  const linesKey = lines.map((l) => `${l.label}|${l.colour}`).join(';');
+
+  useEffect(() => {
+    const el = host.current!;
+    const opts: uPlot.Options = {
+      width: Math.max(200, el.clientWidth),
+      height,
+      scales: { x: { time: false }, y: { distr: logScale ? 3 : 1 } },
+      axes: [
+        { label: xLabel, labelSize: 18, size: 36 },
+        { size: 56 },
+      ],
+      series: [
+        { label: xLabel },
+        ...lines.map((l) => ({ label: l.label, stroke: l.colour, width: 1.5, spanGaps: true, points: { show: false } })),
+      ],
+      legend: { show: false },
+      cursor: { drag: { x: true, y: false, setScale: false } },
+      hooks: {
+        setSelect: [
+          (u) => {
+            if (u.select.width < 4) return;
+            const from = u.posToVal(u.select.left, 'x');
+            const to = u.posToVal(u.select.left + u.select.width, 'x');
+            u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+            callbacks.current.onZoom?.(from, to);
+          },
+        ],
+      },
+    };
+    const u = new uPlot(opts, dataRef.current, el);
+    plot.current = u;
+    applyRange(u, range.current);
+    const reset = () => callbacks.current.onZoomReset?.();
+    u.over.addEventListener('dblclick', reset);
+    const resize = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height }));
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      u.over.removeEventListener('dblclick', reset);
+      u.destroy();
+      plot.current = null;
+    };
+    // Rebuilt only when the lines or the scale kind change; data flows through setData below.
+  }, [linesKey, logScale, xLabel, height]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    const u = plot.current;
+    if (!u) return;
+    const start = performance.now();
+    u.setData(data, !range.current);
+    applyRange(u, range.current);
+    callbacks.current.onUpdateTimed?.(performance.now() - start);
+  }, [data]);
+
+  useEffect(() => {
+    const u = plot.current;
+    if (!u) return;
+    if (xRange) applyRange(u, xRange);
+    else u.setData(dataRef.current, true);
+  }, [xRange]);
+
+  return (
+    <div className="chart" data-chart={title} data-points={data[0].length}>
+      <h3>{title}</h3>
+      <div ref={host} />
+    </div>
+  );
+}
+
+function applyRange(u: uPlot, range: readonly [number, number] | null): void {
+  if (range) u.setScale('x', { min: range[0], max: range[1] });
+}

@@ -1,0 +1,40 @@
+'use client';
+
+import { DATASETS_QUERY } from '@orthoscope/shared';
+import { useQuery } from 'urql';
+
+interface Dataset {
+  name: string;
+  kind: string;
+  status: 'AVAILABLE' | 'DOWNLOADABLE' | 'MISSING';
+  path: string | null;
+  sizeBytes: number | null;
+}
+
+const STATUS_TEXT: Record<Dataset['status'], string> = {
+  AVAILABLE: 'available',
+  DOWNLOADABLE: 'downloadable (fetched when a run starts)',
+  MISSING: 'missing',
+};
+
+/** Data sets from the API with their status (CNN runs take the CIFAR ones). */
+export function DatasetSelect({ value, onChange, invalid }: { value: string; onChange: (name: string) => void; invalid: boolean }) {
+  const [{ data, error }] = useQuery<{ datasets: Dataset[] }>({ query: DATASETS_QUERY });
+  const datasets = (data?.datasets ?? []).filter((d) => d.kind.toUpperCase() === 'CNN' || d.name.startsWith('cifar'));
+  const current = datasets.find((d) => d.name === value);
+  return (
+    <>
+      <select name="dataset" value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid} aria-label="dataset">
+        {!current ? <option value={value}>{value}</option> : null}
+        {datasets.map((d) => (
+          <option key={d.name} value={d.name}>
+            {d.name} — {STATUS_TEXT[d.status] ?? d.status}
+          </option>
+        ))}
+      </select>
+      <span className="muted" style={{ fontSize: 12 }} data-testid="dataset-status">
+        {error ? error.message : current ? `${STATUS_TEXT[current.status] ?? current.status}${current.path ? ` · ${current.path}` : ''}` : 'loading data sets…'}
+      </span>
+    </>
+  );
+}

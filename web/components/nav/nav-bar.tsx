@@ -1,0 +1,48 @@
+'use client';
+
+import { SYSTEM_QUERY } from '@orthoscope/shared';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useQuery } from 'urql';
+import { useApiToken } from '@/lib/urql/provider';
+import { TokenField } from './token-field';
+
+interface SystemInfo {
+  version: string;
+  backend: string;
+  device: string;
+  concurrency: number;
+  queued: number;
+  running: number;
+  authRequired: boolean;
+}
+
+const LINKS = [
+  { href: '/runs', label: 'Runs' },
+  { href: '/launch', label: 'Launch' },
+  { href: '/compare', label: 'Compare' },
+  { href: '/alerts', label: 'Alerts' },
+];
+
+/** Top navigation with the API's backend and queue state, and the token field when the API needs one. */
+export function NavBar() {
+  const pathname = usePathname();
+  const { token } = useApiToken();
+  const [{ data, error }] = useQuery<{ system: SystemInfo }>({ query: SYSTEM_QUERY, requestPolicy: 'cache-and-network' });
+  const sys = data?.system;
+  return (
+    <nav className="nav">
+      <span className="brand">Orthoscope</span>
+      {LINKS.map((l) => (
+        <Link key={l.href} href={l.href} className={pathname.startsWith(l.href) ? 'active' : ''}>
+          {l.label}
+        </Link>
+      ))}
+      <span className="spacer" />
+      {sys?.authRequired || token ? <TokenField /> : null}
+      <span className="sys" data-testid="system">
+        {error ? <span style={{ color: '#fca5a5' }}>API unreachable</span> : sys ? `${sys.backend} · ${sys.device} · ${sys.running} running / ${sys.queued} queued · v${sys.version}` : '…'}
+      </span>
+    </nav>
+  );
+}

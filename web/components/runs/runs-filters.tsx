@@ -1,0 +1,64 @@
+'use client';
+
+import { SWEEPS_QUERY } from '@orthoscope/shared';
+import { usePathname, useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { RUN_STATUSES } from '@/lib/run-status';
+
+interface SweepOption {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+/** Status, tag and sweep filters; they live in the URL so a filtered list can be shared. */
+export function RunsFilters({ status, tag, sweepId }: { status: string | null; tag: string | null; sweepId: string | null }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [tagDraft, setTagDraft] = useState(tag ?? '');
+  const [{ data }] = useQuery<{ sweeps: SweepOption[] }>({ query: SWEEPS_QUERY, variables: { first: 50 } });
+  const go = (next: Record<string, string | null>) => {
+    const params = new URLSearchParams();
+    const merged = { status, tag, sweep: sweepId, ...next };
+    for (const [k, v] of Object.entries(merged)) if (v) params.set(k, v);
+    router.replace(`${pathname}${params.size ? `?${params}` : ''}`);
+  };
+  return (
+    <div className="toolbar">
+      <label>
+        Status
+        <select value={status ?? ''} onChange={(e) => go({ status: e.target.value || null })} aria-label="status filter">
+          <option value="">all</option>
+          {RUN_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s.toLowerCase()}
+            </option>
+          ))}
+        </select>
+      </label>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          go({ tag: tagDraft.trim() || null });
+        }}
+      >
+        <label>
+          Tag
+          <input value={tagDraft} onChange={(e) => setTagDraft(e.target.value)} onBlur={() => go({ tag: tagDraft.trim() || null })} aria-label="tag filter" size={12} />
+        </label>
+      </form>
+      <label>
+        Sweep
+        <select value={sweepId ?? ''} onChange={(e) => go({ sweep: e.target.value || null })} aria-label="sweep filter">
+          <option value="">all</option>
+          {(data?.sweeps ?? []).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name || s.id.slice(0, 8)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
