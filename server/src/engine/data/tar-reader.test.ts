@@ -50,6 +50,18 @@ describe('TarReader', () => {
     expect([...reader.files.keys()]).toEqual(['set/a.bin']);
   });
 
+  it('old GNU header with an access time at byte 345: not mistaken for a ustar name prefix', () => {
+    const out = join(root, 'gnu-one.tar');
+    execFileSync('tar', ['cf', out, '--format=gnu', '-C', join(root, 'src'), 'set/a.bin']);
+    const bytes = Uint8Array.from(readFileSync(out));
+    expect(new TextDecoder().decode(bytes.subarray(257, 265))).toBe('ustar  \0');
+    bytes.set(new TextEncoder().encode('14567012345\0'), 345); // atime field of the GNU header
+    let sum = 0;
+    for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : bytes[i];
+    bytes.set(new TextEncoder().encode(`${sum.toString(8).padStart(6, '0')}\0 `), 148);
+    expect([...readAll(bytes, 512).keys()]).toEqual(['set/a.bin']);
+  });
+
   it('one changed byte in a header: checksum mismatch error with the header offset', () => {
     const bytes = Uint8Array.from(tarBytes('ustar'));
     bytes[10] ^= 0x20; // inside the first member's name

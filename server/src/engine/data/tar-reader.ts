@@ -90,7 +90,8 @@ export class TarReader {
     const size = parseNumber(block.subarray(124, 136));
     const flag = String.fromCharCode(block[156]);
     let name = readString(block.subarray(0, 100));
-    if (readString(block.subarray(257, 262)) === 'ustar') {
+    // POSIX ustar ("ustar\0") has a name prefix at 345; old GNU ("ustar  ") keeps other fields there.
+    if (readString(block.subarray(257, 263)) === 'ustar') {
       const prefix = readString(block.subarray(345, 500));
       if (prefix) name = `${prefix}/${name}`;
     }
