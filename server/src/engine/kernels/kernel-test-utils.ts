@@ -63,3 +63,17 @@ export function convCases(): ConvCase[] {
 export function convCaseTitle(c: ConvCase): string {
   return `x=[${c.batch},${c.height},${c.width},${c.cin}] f=[${c.k},${c.k},${c.cin},${c.cout}] s=${c.stride} p=${c.pad}`;
 }
+
+/** Reductions checked for Sum and Mean: leading, middle, innermost, non-contiguous, all axes. */
+export const REDUCTION_CASES: [number[], number | number[], boolean][] = [
+  [[7, 9, 5, 4], [0, 1, 2], false],
+  [[7, 9, 5, 4], [0, 1, 2], true],
+  [[128, 10], 0, false],
+  [[3, 8, 6, 5], [1, 2], false],
+  [[3, 8, 6, 5], [1], true],
+  [[3, 1, 6, 5], [1], false],
+  [[5, 7], -1, false],
+  [[4, 6, 3], [0, 2], false],
+  [[4, 6, 3], [0, 1, 2], false],
+  [[1024, 48], [0], true],
+];

@@ -1,10 +1,28 @@
 import * as tf from '@tensorflow/tfjs';
+import { batchMatMulConfig } from './batch-mat-mul';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter';
+import { conv2dBackpropInputConfig } from './conv2d-backprop-input';
+import { maxPoolGradConfig } from './max-pool-grad';
+import { meanConfig } from './mean';
+import { sliceConfig, splitVConfig, unpackConfig } from './slice';
+import { stridedSliceConfig } from './strided-slice';
+import { sumConfig } from './sum';
+import { unsortedSegmentSumConfig } from './unsorted-segment-sum';
 import { rememberStockKernel } from './wasm-kernel-utils';
 
 /** Every kernel this folder adds to or replaces in the wasm backend, in registration order. */
 export const WASM_TRAINING_KERNELS: readonly tf.KernelConfig[] = [
   conv2dBackpropFilterConfig,
+  conv2dBackpropInputConfig,
+  batchMatMulConfig,
+  sumConfig,
+  meanConfig,
+  maxPoolGradConfig,
+  sliceConfig,
+  splitVConfig,
+  unpackConfig,
+  stridedSliceConfig,
+  unsortedSegmentSumConfig,
 ];
 
 let registered = false;

@@ -1,0 +1,54 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { randomValues, valuesOn, relativeError, wasmVsCpu } from './kernel-test-utils';
+
+// m·k·n = 33·40·17 = 22,440 multiply-adds: above the stock-loop threshold, so the fast path runs.
+const M = 33;
+const K = 40;
+const N = 17;
+
+function matMulCase(aShape: number[], bShape: number[], transposeA: boolean, transposeB: boolean) {
+  const a = randomValues(tf.util.sizeFromShape(aShape), 11);
+  const b = randomValues(tf.util.sizeFromShape(bShape), 12);
+  return () => tf.matMul(tf.tensor(a, aShape), tf.tensor(b, bShape), transposeA, transposeB);
+}
+
+describe('batchMatMul', () => {
+  const cases: [string, number[], number[], boolean, boolean][] = [
+    ['a=[33,40] b=[40,17]', [M, K], [K, N], false, false],
+    ['a=[40,33]ᵀ b=[40,17]', [K, M], [K, N], true, false],
+    ['a=[33,40] b=[17,40]ᵀ', [M, K], [N, K], false, true],
+    ['a=[40,33]ᵀ b=[17,40]ᵀ', [K, M], [N, K], true, true],
+    ['a=[3,33,40] b=[3,40,17] (batch 3)', [3, M, K], [3, K, N], false, false],
+    ['a=[2,3,40,33]ᵀ b=[2,3,17,40]ᵀ (batch 2×3)', [2, 3, K, M], [2, 3, N, K], true, true],
+    ['a=[7,33,40] b=[1,40,17] (shared right-hand side)', [7, M, K], [1, K, N], false, false],
+    ['a=[1,33,40] b=[7,17,40]ᵀ (shared left-hand side)', [1, M, K], [7, N, K], false, true],
+    ['a=[2,3,5] b=[2,5,4] (tiny: stock loop)', [2, 3, 5], [2, 5, 4], false, false],
+  ];
+  for (const [title, aShape, bShape, ta, tb] of cases) {
+    it(`${title}: matches cpu`, async () => {
+      expect(await wasmVsCpu(matMulCase(aShape, bShape, ta, tb))).toBeLessThan(2e-5);
+    });
+  }
+
+  it('one tensor as [40,17] then reshaped to [17,40]: the second product is not served a stale operator', async () => {
+    const a1 = randomValues(M * K, 13);
+    const a2 = randomValues(M * N, 14);
+    const w = randomValues(K * N, 15);
+    const fn = () => {
+      const weights = tf.tensor2d(w, [K, N]);
+      return [tf.matMul(tf.tensor2d(a1, [M, K]), weights), tf.matMul(tf.tensor2d(a2, [M, N]), weights.reshape([N, K]))];
+    };
+    const expected = await valuesOn('cpu', fn);
+    const actual = await valuesOn('wasm', fn);
+    expect(relativeError(actual[0], expected[0])).toBeLessThan(2e-5);
+    expect(relativeError(actual[1], expected[1])).toBeLessThan(2e-5);
+  });
+
+  it('dense-layer gradients dx, dW of x=[16,50]·W=[50,30]: match cpu', async () => {
+    const x = randomValues(16 * 50, 16);
+    const w = randomValues(50 * 30, 17);
+    expect(await wasmVsCpu(() => tf.grads((xt: tf.Tensor, wt: tf.Tensor) => tf.matMul(xt, wt).square().sum())(
+      [tf.tensor2d(x, [16, 50]), tf.tensor2d(w, [50, 30])]))).toBeLessThan(2e-5);
+  });
+});
