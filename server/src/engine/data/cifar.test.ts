@@ -123,6 +123,13 @@ describe('loadCifar', () => {
     await expectDataError(loadCifar(root, 'cifar10'), join(dir, 'batches.meta.txt'), /holds 9 class names, expected 10/);
   });
 
+  it('name "__proto__" or "mnist": error naming the value, nothing read', async () => {
+    const root = tmp();
+    for (const name of ['__proto__', 'mnist']) {
+      await expectDataError(loadCifar(root, name as 'cifar10'), root, new RegExp(`unknown CIFAR dataset "${name}" \\(expected cifar10 or cifar100\\)`));
+    }
+  });
+
   it('no folder, no archive, download not allowed: error says where to put the files', async () => {
     const root = tmp();
     await expectDataError(loadCifar(root, 'cifar100'), root, /cifar-100-binary\/ or the archive cifar-100-binary\.tar\.gz .*allow downloading/);

@@ -11,6 +11,7 @@ import { downloadFile } from './download';
 export type { CifarArchiveSource, CifarData, CifarLoadOptions, CifarName, CifarProgress, CifarSplit } from './cifar-types';
 export { cifarBatch } from './cifar-batch';
 export { DataFileError } from './datasets-error';
+export { CIFAR_SPECS } from './cifar-spec';
 
 /**
  * Loads CIFAR-10 or CIFAR-100 (official binary release) from `dataRoot`: the extracted folder
@@ -20,8 +21,10 @@ export { DataFileError } from './datasets-error';
  * `cifarBatch` to convert a batch. Every problem with the data is a DataFileError naming the file.
  */
 export async function loadCifar(dataRoot: string, name: CifarName, options: CifarLoadOptions = {}): Promise<CifarData> {
+  if (!Object.hasOwn(CIFAR_SPECS, name)) {
+    throw new DataFileError(dataRoot, `unknown CIFAR dataset ${JSON.stringify(name)} (expected cifar10 or cifar100)`);
+  }
   const spec = CIFAR_SPECS[name];
-  if (!spec) throw new DataFileError(dataRoot, `unknown CIFAR dataset ${JSON.stringify(name)} (expected cifar10 or cifar100)`);
   const progress = options.onProgress;
   let location = locateCifar(dataRoot, name);
   if (!location) {
