@@ -1,0 +1,68 @@
+import { InvalidFieldError, resolveCnnConfig, type CnnConfig } from '@orthoscope/shared';
+import { resolveAlertRules } from '../../runner/divergence-rules';
+import type { NewRun } from '../../runner/run-manager';
+import type { RunInput } from './run.input';
+
+/** A data set as the engine lists it. */
+export interface DatasetEntry {
+  name: string;
+  kind: string;
+  status: 'available' | 'downloadable' | 'missing';
+}
+
+/** What validation needs to know about the data root. */
+export interface DataRootView {
+  datasets: DatasetEntry[];
+  /** Whether downloadable data sets may be downloaded (ORTHOSCOPE_DOWNLOAD). */
+  download: boolean;
+}
+
+/**
+ * Validates a run input and fills its defaults (InvalidFieldError names the first bad field and
+ * its value). New experiment kinds add a case to `resolveConfig`.
+ */
+export function resolveRunInput(input: RunInput, data: DataRootView, sweepId: string | null = null): NewRun {
+  const config = resolveConfig(input);
+  requireDataset(input.kind, config.dataset as string, data);
+  const alertRules = resolveAlertRules(input.alertRules);
+  const tags = input.tags ?? [];
+  tags.forEach((tag, i) => {
+    if (tag.length === 0 || tag.length > 64) throw new InvalidFieldError(`tags[${i}]`, tag, 'must have 1 to 64 characters');
+  });
+  const name = input.name ?? defaultName(config);
+  if (name.length === 0 || name.length > 200) throw new InvalidFieldError('name', name, 'must have 1 to 200 characters');
+  return { name, kind: input.kind, config, alertRules, tags, sweepId };
+}
+
+function resolveConfig(input: RunInput): Record<string, unknown> {
+  // Dataset names are checked against the listed data sets before they reach any path.
+  switch (input.kind) {
+    case 'cnn':
+      return resolveCnnConfig({
+        dataset: input.dataset, mode: input.mode, orthoWeight: input.orthoWeight, activation: input.activation,
+        householderScale: input.householderScale, epochs: input.epochs, batchSize: input.batchSize,
+        learningRate: input.learningRate, evalEvery: input.evalEvery, seed: input.seed,
+        maxIterations: input.maxIterations, evalLimit: input.evalLimit,
+      } satisfies Partial<CnnConfig>) as unknown as Record<string, unknown>;
+    default:
+      throw new InvalidFieldError('kind', input.kind.toUpperCase(), 'this experiment kind is not available on this server yet');
+  }
+}
+
+function requireDataset(kind: string, dataset: string, { datasets, download }: DataRootView): void {
+  const found = datasets.find((d) => d.name === dataset && d.kind === kind);
+  const known = datasets.filter((d) => d.kind === kind).map((d) => `${d.name} (${d.status})`).join(', ') || 'none';
+  if (!found) throw new InvalidFieldError('dataset', dataset, `unknown data set for ${kind.toUpperCase()}; known: ${known}`);
+  if (found.status === 'missing') {
+    throw new InvalidFieldError('dataset', dataset, 'is missing under the data root (ORTHOSCOPE_DATA) and cannot be downloaded');
+  }
+  if (found.status === 'downloadable' && !download) {
+    throw new InvalidFieldError('dataset', dataset, 'is not under the data root and downloads are off (ORTHOSCOPE_DOWNLOAD=0)');
+  }
+}
+
+function defaultName(config: Record<string, unknown>): string {
+  const parts = [String(config.kind), String(config.dataset), String(config.mode ?? '')];
+  if (config.mode === 'penalty') parts.push(`λ=${config.orthoWeight}`);
+  return parts.filter(Boolean).join(' ');
+}

@@ -1,0 +1,11 @@
+import { buildApp } from './app';
+import { readServerConfig } from './config';
+
+const config = readServerConfig();
+const app = buildApp({ config });
+const { url, services } = await app.start();
+const system = await services.system();
+console.log(`[orthoscope] API on ${url} (data: ${config.dataRoot}, home: ${config.home}, ${system.backend} on ${system.device}, ${system.concurrency} at once)`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => { void app.stop().then(() => process.exit(0)); });
+}

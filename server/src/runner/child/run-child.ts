@@ -1,0 +1,61 @@
+/**
+ * Entry of a run's own process (forked by run-process.ts with tsx): trains one run, or probes the
+ * backend, and reports over IPC. A crash here ends only this process; the parent marks the run.
+ */
+import { existsSync } from 'node:fs';
+import type { ChildMessage, ParentMessage } from './messages';
+
+let stopRequested = false;
+const pending = new Set<Promise<void>>();
+
+function send(message: ChildMessage): Promise<void> {
+  const sent = new Promise<void>((resolve) => {
+    if (!process.connected) return resolve();
+    process.send!(message, undefined, {}, () => resolve());
+  });
+  pending.add(sent);
+  void sent.then(() => pending.delete(sent));
+  return sent;
+}
+
+/** Exits once every message is handed to the channel, so that the last points are not lost. */
+async function exit(code: number): Promise<never> {
+  await Promise.all(pending);
+  process.exit(code);
+}
+
+async function fail(error: unknown): Promise<never> {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${error instanceof Error ? error.stack : message}\n`);
+  void send({ type: 'error', message });
+  return exit(1);
+}
+
+async function start(message: Extract<ParentMessage, { type: 'start' }>): Promise<void> {
+  const { initBackend } = await import('../../engine/backend');
+  const { runExperiment } = await import('../../engine/run-experiment');
+  await initBackend(message.backend);
+  await runExperiment(message.config as never, { dataRoot: message.dataRoot, download: message.download }, {
+    onEvent: (event) => { void send({ type: 'event', event }); },
+    // The stop file and the lost channel are checked synchronously: IPC messages only arrive
+    // when the training loop lets the event loop turn.
+    shouldStop: () => stopRequested || !process.connected || existsSync(message.stopFile),
+    checkpointDir: message.checkpointDir,
+    resumeFrom: message.resumeFrom ?? undefined,
+  });
+}
+
+async function probe(message: Extract<ParentMessage, { type: 'probe' }>): Promise<void> {
+  const { initBackend } = await import('../../engine/backend');
+  const info = await initBackend(message.backend);
+  await send({ type: 'probe', backend: info.backend, device: info.device });
+}
+
+process.on('message', (message: ParentMessage) => {
+  if (message.type === 'stop') { stopRequested = true; return; }
+  const work = message.type === 'start' ? start(message) : probe(message);
+  work.then(() => exit(0), fail);
+});
+// The server is gone (killed or stopped): nobody stores our points any more.
+process.on('disconnect', () => process.exit(1));
+process.on('uncaughtException', (error) => { void fail(error); });
