@@ -98,7 +98,7 @@ describe('registerWasmTrainingKernels', () => {
     const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
     const optimizer = tf.train.adam(0.01);
     const step = () => optimizer.minimize(() => {
-      const h = tf.maxPool(tf.relu(tf.conv2d(x, vars[0] as tf.Variable<tf.Rank.R4>, 1, 'same').add(vars[1])), 2, 2, 'valid');
+      const h = tf.maxPool(tf.relu(tf.conv2d(x, vars[0] as tf.Variable<tf.Rank.R4>, 1, 'same').add(vars[1])) as tf.Tensor4D, 2, 2, 'valid');
       return tf.losses.softmaxCrossEntropy(y, tf.matMul(h.reshape([8, 64]), vars[2]).add(vars[3])) as tf.Scalar;
     }, true) as tf.Scalar;
     const first = (await step().data())[0];
