@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// `npm start`: the API (PORT, default 4000) and the dashboard (WEB_PORT, default 3000) together.
+// Builds the dashboard first when its build is missing or stale, prints the dashboard URL,
+// forwards SIGINT/SIGTERM to both, and exits as soon as either of them exits.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureWebBuild, WEB_DIR } from '../web/scripts/ensure-build.mjs';
+
+const root = join(WEB_DIR, '..');
+const apiPort = process.env.PORT || '4000';
+const webPort = process.env.WEB_PORT || '3000';
+const apiHost = process.env.HOST || '127.0.0.1';
+const webHost = process.env.WEB_HOST || (apiHost === '0.0.0.0' || apiHost === '::' ? apiHost : '127.0.0.1');
+const dev = process.argv.includes('--dev');
+for (const [name, value] of [['PORT', apiPort], ['WEB_PORT', webPort]]) {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) {
+    console.error(`${name}=${JSON.stringify(value)}: expected a port number (0–65535)`);
+    process.exit(2);
+  }
+}
+// The dashboard's server reaches the API on loopback when it listens on every interface.
+const upstreamHost = apiHost === '0.0.0.0' || apiHost === '::' ? '127.0.0.1' : apiHost;
+const apiUrl = process.env.ORTHOSCOPE_API_URL || `http://${upstreamHost.includes(':') ? `[${upstreamHost}]` : upstreamHost}:${apiPort}/graphql`;
+
+const children = new Set();
+let stopping = false;
+
+function run(name, command, args, options) {
+  const child = spawn(command, args, { stdio: 'inherit', detached: true, ...options });
+  children.add(child);
+  child.on('exit', (code, signal) => {
+    children.delete(child);
+    if (!stopping) {
+      console.error(`${name} exited (${signal ?? `code ${code}`}); stopping the rest.`);
+      shutdown(code ?? 1);
+    } else if (children.size === 0) {
+      process.exit(process.exitCode ?? 0);
+    }
+  });
+  return child;
+}
+
+function shutdown(code = 0, signal = 'SIGTERM') {
+  if (stopping) return;
+  stopping = true;
+  process.exitCode = code;
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, signal); // the whole group: npm → tsx → node, next → workers
+    } catch {
+      /* already gone */
+    }
+  }
+  if (children.size === 0) process.exit(code);
+  setTimeout(() => {
+    for (const child of children) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    process.exit(code);
+  }, 10_000).unref();
+}
+
+process.on('SIGINT', () => shutdown(130, 'SIGINT'));
+process.on('SIGTERM', () => shutdown(143, 'SIGTERM'));
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+run('API', 'npm', ['run', 'start', '-w', 'server'], { cwd: root, env: { ...env, PORT: apiPort, HOST: apiHost } });
+
+if (!dev) {
+  try {
+    await ensureWebBuild();
+  } catch (error) {
+    console.error(error.message);
+    shutdown(1);
+  }
+}
+if (!stopping) {
+  const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const webEnv = { ...env, ORTHOSCOPE_API_URL: apiUrl };
+  delete webEnv.PORT; // PORT is the API's
+  run('dashboard', process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', webPort, '-H', webHost], { cwd: WEB_DIR, env: webEnv });
+  const shownHost = webHost === '0.0.0.0' || webHost === '::' ? 'localhost' : webHost;
+  const url = `http://${shownHost}:${webPort}`;
+  await waitForHttp(`${url}/api/graphql`, 120_000);
+  if (!stopping) console.log(`\n  Orthoscope dashboard: ${url}\n  API: ${apiUrl}\n`);
+}
+
+async function waitForHttp(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!stopping && Date.now() < deadline) {
+    try {
+      await fetch(url, { method: 'GET' });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+}

@@ -1,0 +1,57 @@
+// Builds the dashboard when there is no production build or a source file is newer than it, so the
+// main command serves `next start` (fast pages) without rebuilding on every start.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const webDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCES = ['app', 'components', 'hooks', 'lib', 'next.config.ts', 'package.json', 'tsconfig.json', '../shared/src'];
+
+/** Newest modification time (ms) under the dashboard's sources, tests excluded. */
+export function newestSourceMtime(dir = webDir) {
+  let newest = 0;
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    const st = statSync(path);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(path)) if (name !== 'node_modules' && name !== '.next') visit(join(path, name));
+    } else if (!/\.test\.tsx?$/.test(path)) {
+      newest = Math.max(newest, st.mtimeMs);
+    }
+  };
+  for (const s of SOURCES) visit(join(dir, s));
+  return newest;
+}
+
+/** True when `.next/BUILD_ID` is missing or older than a source file. */
+export function buildIsStale(dir = webDir) {
+  const id = join(dir, '.next', 'BUILD_ID');
+  return !existsSync(id) || statSync(id).mtimeMs < newestSourceMtime(dir);
+}
+
+/**
+ * Runs `next build` in web/ when the build is stale. Resolves when the build is usable; rejects
+ * with the exit code when it fails. `log` receives progress lines (default console.log).
+ */
+export async function ensureWebBuild({ log = console.log, force = false } = {}) {
+  if (!force && !buildIsStale()) return { built: false, ms: 0 };
+  log('Building the dashboard (next build; once per source change)…');
+  const started = Date.now();
+  const nextBin = join(webDir, '..', 'node_modules', 'next', 'dist', 'bin', 'next');
+  await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [nextBin, 'build'], {
+      cwd: webDir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed with exit code ${code}`))));
+  });
+  const ms = Date.now() - started;
+  log(`Dashboard built in ${(ms / 1000).toFixed(0)} s.`);
+  return { built: true, ms };
+}
+
+/** Absolute path of the web workspace. */
+export const WEB_DIR = webDir;
