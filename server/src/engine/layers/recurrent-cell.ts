@@ -20,11 +20,11 @@ export interface RecurrentWeights {
   cell: RecurrentCell;
   hiddenSize: number;
   /** Input-to-hidden kernel, `[inputSize, gates·hidden]`. */
-  wx: tf.Variable;
+  wx: tf.Variable<tf.Rank.R2>;
   /** Hidden-to-hidden kernel, `[hidden, gates·hidden]`; gate g is columns `[g·hidden, (g+1)·hidden)`. */
-  wh: tf.Variable;
+  wh: tf.Variable<tf.Rank.R2>;
   /** Bias, `[gates·hidden]`. */
-  b: tf.Variable;
+  b: tf.Variable<tf.Rank.R1>;
 }
 
 /** State of one layer: `[h, c]` for an LSTM, `[h]` otherwise, each `[batch, hidden]`. */
@@ -47,7 +47,7 @@ export function createRecurrentWeights(cell: RecurrentCell, inputSize: number, h
       return tf.randomUniform([fanIn, g * hiddenSize], -limit, limit, 'float32', seed * 7919 + k);
     });
     const kernel = kernels.length === 1 ? kernels[0] : tf.concat(kernels, 1);
-    const [wx, wh] = tf.split(kernel, [inputSize, hiddenSize], 0);
+    const [wx, wh] = tf.split(kernel, [inputSize, hiddenSize], 0) as tf.Tensor2D[];
     const bias = cell === 'gru'
       ? tf.concat([tf.ones([2 * hiddenSize]), tf.zeros([hiddenSize])])
       : tf.zeros([gates * hiddenSize]);
@@ -56,7 +56,7 @@ export function createRecurrentWeights(cell: RecurrentCell, inputSize: number, h
       hiddenSize,
       wx: tf.variable(wx, true, `${prefix}/wx`),
       wh: tf.variable(wh, true, `${prefix}/wh`),
-      b: tf.variable(bias, true, `${prefix}/b`),
+      b: tf.variable(bias as tf.Tensor1D, true, `${prefix}/b`),
     };
   });
 }
@@ -77,7 +77,7 @@ export function runRecurrentLayer(weights: RecurrentWeights, inputs: tf.Tensor2D
   const { cell, hiddenSize: hidden } = weights;
   // One big matmul for every step's input contribution, bias folded in.
   const projected = tf.add(tf.matMul(inputs, weights.wx), weights.b) as tf.Tensor2D;
-  const perStep = steps === 1 ? [projected] : tf.split(projected, steps, 0);
+  const perStep = (steps === 1 ? [projected] : tf.split(projected, steps, 0)) as tf.Tensor2D[];
   let current = state;
   const outputs: tf.Tensor2D[] = [];
   for (let t = 0; t < steps; t++) {
