@@ -5,14 +5,16 @@ import * as tf from '@tensorflow/tfjs';
  * ±√(6/(fanIn+1+fanOut)) (deterministic for `seed`); its last row is the bias.
  */
 export function initFreeMatrix(fanIn: number, fanOut: number, seed: number): { kernel: tf.Tensor2D; bias: tf.Tensor1D } {
-  return tf.tidy(() => {
-    const limit = Math.sqrt(6 / (fanIn + 1 + fanOut));
-    const m = tf.randomUniform([fanIn + 1, fanOut], -limit, limit, 'float32', seed);
-    return {
-      kernel: tf.slice(m, [0, 0], [fanIn, fanOut]) as tf.Tensor2D,
-      bias: tf.reshape(tf.slice(m, [fanIn, 0], [1, fanOut]), [fanOut]) as tf.Tensor1D,
-    };
-  });
+  const limit = Math.sqrt(6 / (fanIn + 1 + fanOut));
+  const m = tf.randomUniform([fanIn + 1, fanOut], -limit, limit, 'float32', seed);
+  const values = m.dataSync() as Float32Array;
+  m.dispose();
+  // Separate buffers, not slices/reshapes: the wasm backend checks a bias's rank on its buffer's
+  // original shape, so a reshaped [1, n] slice would be rejected as a rank-2 bias.
+  return {
+    kernel: tf.tensor2d(values.slice(0, fanIn * fanOut), [fanIn, fanOut]),
+    bias: tf.tensor1d(values.slice(fanIn * fanOut)),
+  };
 }
 
 /** A trainable variable holding `initial`, which is disposed (tf.variable copies it). */

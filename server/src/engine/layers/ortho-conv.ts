@@ -61,7 +61,7 @@ export class OrthoConv2d {
       }
     } else {
       const init = initFreeMatrix(this.rows - 1, n, seed);
-      this.named.push([`${name}/kernel`, variableFrom(tf.reshape(init.kernel, [k, k, inChannels, n]))]);
+      this.named.push([`${name}/kernel`, variableFrom(tf.tensor4d(init.kernel.dataSync(), [k, k, inChannels, n]))]);
       this.named.push([`${name}/bias`, variableFrom(init.bias)]);
       init.kernel.dispose();
     }
@@ -75,7 +75,9 @@ export class OrthoConv2d {
     let m = this.generator.generate(v.householder as tf.Tensor1D);
     if (v.channelScale) m = tf.mul(m, v.channelScale);
     let kernel = tf.reshape(tf.slice(m, [0, 0], [this.rows - 1, n]), [k, k, inChannels, n]) as tf.Tensor4D;
-    let bias = tf.reshape(tf.slice(m, [this.rows - 1, 0], [1, n]), [n]) as tf.Tensor1D;
+    // Sliced from the flat view so the bias owns a rank-1 buffer (wasm FusedConv2D checks the
+    // buffer's shape, and a reshaped [1, n] slice would keep rank 2).
+    let bias = tf.slice(tf.reshape(m, [-1]), [(this.rows - 1) * n], [n]) as tf.Tensor1D;
     if (v.kernelScale) kernel = tf.mul(kernel, v.kernelScale);
     if (v.biasScale) bias = tf.mul(bias, v.biasScale);
     return { kernel, bias };

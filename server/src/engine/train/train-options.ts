@@ -13,4 +13,6 @@ export interface TrainHooks {
   checkpointDir?: string;
   /** Checkpoint folder to resume from (weights, optimizer state, iteration). */
   resumeFrom?: string;
+  /** Backend and device named in the `start` event; default: tf.getBackend() for both. */
+  runtime?: { backend: string; device: string };
 }

@@ -1,0 +1,41 @@
+import type { CnnConfig, ExperimentKind } from '@orthoscope/shared';
+import { initBackend, type BackendPreference } from './backend';
+import { loadCifar, type CifarName, type CifarProgress } from './data/cifar';
+import { trainCnn } from './train/train-cnn';
+import type { TrainHooks } from './train/train-options';
+
+/** Where a run finds its data and how it trains. */
+export interface RunExperimentOptions {
+  /** Data root (CIFAR folders/archives at the top, `text/`, `segmentation/`). */
+  dataRoot: string;
+  /** Download a missing official dataset archive into the data root; default false. */
+  download?: boolean;
+  /** Backend to initialise first (see initBackend); default: keep the active one. */
+  backend?: BackendPreference;
+  /** Progress of downloading / extracting / reading the data. */
+  onDataProgress?(progress: CifarProgress): void;
+}
+
+/** A validated experiment config (the other kinds' configs are added by their trainers). */
+export type RunnableConfig = CnnConfig | { kind: Exclude<ExperimentKind, 'cnn'> };
+
+/**
+ * Runs one experiment headless: initialises the backend when asked, loads the data for the
+ * config's kind and trains, reporting through `hooks` (see TrainHooks). The config must already
+ * be validated (resolveCnnConfig & co.).
+ */
+export async function runExperiment(config: RunnableConfig, options: RunExperimentOptions, hooks: TrainHooks): Promise<void> {
+  const runtime = options.backend ? await initBackend(options.backend) : hooks.runtime;
+  const withRuntime: TrainHooks = { ...hooks, runtime };
+  switch (config.kind) {
+    case 'cnn': {
+      const data = await loadCifar(options.dataRoot, config.dataset as CifarName, {
+        download: options.download ?? false,
+        onProgress: options.onDataProgress,
+      });
+      return trainCnn(config, data, withRuntime);
+    }
+    default:
+      throw new Error(`runExperiment: experiment kind ${JSON.stringify(config.kind)} is not supported yet`);
+  }
+}
