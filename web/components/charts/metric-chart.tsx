@@ -51,11 +51,11 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
       scales: { x: { time: false }, y: { distr: logScale ? 3 : 1 } },
       axes: [
         { label: xLabel, labelSize: 18, size: 36 },
-        { size: 56 },
+        { size: 60, values: (_u, splits) => splits.map(formatTick) },
       ],
       series: [
         { label: xLabel },
-        ...lines.map((l) => ({ label: l.label, stroke: l.colour, width: 1.5, spanGaps: true, points: { show: false } })),
+        ...lines.map((l) => ({ label: l.label, stroke: l.colour, width: 1.5, spanGaps: true })),
       ],
       legend: { show: false },
       cursor: { drag: { x: true, y: false, setScale: false } },
@@ -113,4 +113,13 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
 
 function applyRange(u: uPlot, range: readonly [number, number] | null): void {
   if (range) u.setScale('x', { min: range[0], max: range[1] });
+}
+
+/** Axis ticks that stay readable from 1e-7 (Householder's orthoLoss) to thousands (ms per iteration). */
+export function formatTick(v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return '';
+  const a = Math.abs(v);
+  if (a === 0) return '0';
+  if (a < 1e-3 || a >= 1e6) return v.toExponential(1);
+  return Number(v.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 }

@@ -26,7 +26,11 @@ export function RunSummary({ run }: { run: RunInfo }) {
         {Object.entries(run.config ?? {}).map(([k, v]) => (
           <FragmentRow key={k} k={k} v={v} />
         ))}
-        {run.alertRules ? <FragmentRow k="alertRules" v={run.alertRules} /> : null}
+        {Object.entries(run.alertRules ?? {})
+          .filter(([k]) => k !== '__typename')
+          .map(([k, v]) => (
+            <FragmentRow key={`alert-${k}`} k={`alert rule ${k}`} v={v} />
+          ))}
       </dl>
     </div>
   );

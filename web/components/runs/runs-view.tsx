@@ -64,7 +64,7 @@ export function RunsView({ status, tag, sweepId }: { status: string | null; tag:
             <th>Status</th>
             <th>Kind</th>
             <th>Mode</th>
-            <th>λ</th>
+            <th className="lambda">λ</th>
             <th>Dataset</th>
             <th>Progress</th>
             <th>Train acc</th>

@@ -19,7 +19,7 @@ export const STUDY_CHARTS = [
   { key: 'VALIDATION:crossEntropy', name: 'crossEntropy', split: 'VALIDATION', title: 'Validation cross-entropy' },
   { key: 'VALIDATION:accuracy', name: 'accuracy', split: 'VALIDATION', title: 'Validation accuracy' },
   { key: 'TRAIN:orthoLoss', name: 'orthoLoss', split: 'TRAIN', title: 'Orthogonality loss' },
-  { key: 'TRAIN:timePerIter', name: 'timePerIter', split: 'TRAIN', title: 'Time per iteration' },
+  { key: 'TRAIN:timePerIter', name: 'timePerIter', split: 'TRAIN', title: 'Time per iteration (ms)' },
 ] as const;
 
 export type ChartKey = (typeof STUDY_CHARTS)[number]['key'];

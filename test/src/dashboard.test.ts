@@ -1,0 +1,112 @@
+import { START_RUN_MUTATION } from '@orthoscope/shared';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './support/artifacts';
+import { launchChromium } from './support/chromium';
+import { startStack, type Stack } from './support/stack';
+
+// Tiny real runs on ../shared/data (wasm backend, 2 cores): batch 16, a few dozen iterations.
+const SMALL = { kind: 'CNN', dataset: 'cifar10', batchSize: 16, evalEvery: 5, evalLimit: 64 };
+
+let stack: Stack;
+let browser: { context: BrowserContext; close: () => Promise<void> };
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  stack = await startStack('dashboard');
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** Points currently drawn in the chart titled `title` (the chart's data-points attribute). */
+async function chartPoints(title: string): Promise<number> {
+  return Number(await page.locator(`[data-chart="${title}"]`).getAttribute('data-points'));
+}
+
+async function startSmallRun(input: Record<string, unknown>): Promise<string> {
+  const data = await stack.graphql(START_RUN_MUTATION, { input: { ...SMALL, ...input } });
+  return data.startRun.id as string;
+}
+
+describe('dashboard in chromium', () => {
+  it('launch form: a server validation error appears beside the field it names, nothing starts', async () => {
+    await page.goto(`${stack.webUrl}/launch`);
+    await page.getByLabel('learningRate').fill('-1');
+    await page.getByRole('button', { name: 'Start run' }).click();
+    const error = page.locator('[data-error-for="learningRate"]');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.textContent()).toContain('-1');
+    await screenshot(page, 'launch-validation-error');
+    const { runs } = await stack.graphql('{ runs { id } }');
+    expect(runs).toHaveLength(0);
+  });
+
+  it('launch a run from the form: the run page shows points streaming into the charts', async () => {
+    await page.goto(`${stack.webUrl}/launch`);
+    await page.getByLabel('name', { exact: true }).fill('e2e form run');
+    await page.getByLabel('batchSize').fill('16');
+    await page.getByLabel('maxIterations').fill('24');
+    await page.getByLabel('evalEvery').fill('5');
+    await page.getByLabel('evalLimit').fill('64');
+    await page.getByRole('button', { name: 'Start run' }).click();
+    await page.waitForURL(/\/runs\/[0-9a-f-]{36}/, { timeout: 30_000 });
+    await page.locator('[data-chart="Training accuracy"]').waitFor();
+    // Points arrive while we watch: the drawn count grows at least twice.
+    await expect.poll(() => chartPoints('Training accuracy'), { timeout: 120_000, interval: 250 }).toBeGreaterThanOrEqual(2);
+    const first = await chartPoints('Training accuracy');
+    await expect.poll(() => chartPoints('Training accuracy'), { timeout: 120_000, interval: 250 }).toBeGreaterThan(first);
+    await screenshot(page, 'run-page-streaming');
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 180_000, interval: 500 }).toBe('succeeded');
+    expect(await chartPoints('Training accuracy')).toBe(24);
+    expect(await chartPoints('Validation accuracy')).toBeGreaterThanOrEqual(5);
+    expect(await page.getByTestId('backend').textContent()).toContain('wasm');
+    await screenshot(page, 'run-page-finished');
+  });
+
+  it('compare: select two runs on the runs page, six overlaid charts, selection in the URL', async () => {
+    const second = await startSmallRun({ name: 'e2e penalty', mode: 'PENALTY', orthoWeight: 1, maxIterations: 12 });
+    await page.goto(`${stack.webUrl}/runs`);
+    const rows = page.locator('[data-testid="runs-table"] tbody tr[data-run-id]');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
+    await rows.nth(0).getByRole('checkbox').check();
+    await rows.nth(1).getByRole('checkbox').check();
+    await page.getByRole('link', { name: /Compare selected \(2\)/ }).click();
+    await page.waitForURL(/\/compare\?runs=/);
+    const ids = new URL(page.url()).searchParams.get('runs')!.split(',');
+    expect(ids).toHaveLength(2);
+    expect(ids).toContain(second);
+    await expect.poll(() => page.locator('.legend > span').count(), { timeout: 30_000 }).toBe(2);
+    expect(await page.locator('[data-chart]').count()).toBe(6);
+    await expect.poll(() => page.locator('.legend').textContent(), { timeout: 30_000 }).toContain('λ=1');
+    // The second run is live: its points extend the overlaid x range.
+    await expect.poll(() => chartPoints('Training cross-entropy'), { timeout: 120_000, interval: 500 }).toBeGreaterThanOrEqual(24);
+    await page.getByLabel('log scale').check();
+    await page.waitForURL(/log=1/);
+    await screenshot(page, 'compare-two-runs');
+  });
+
+  it('a run made to diverge (learning rate 10) raises an alert: toast linked to run and iteration, and in the list', async () => {
+    await page.goto(`${stack.webUrl}/runs`);
+    const id = await startSmallRun({ name: 'e2e diverge', learningRate: 10, maxIterations: 60, alertRules: { autoStop: true } });
+    const toast = page.locator('.toast').first();
+    await toast.waitFor({ timeout: 240_000 });
+    const link = toast.getByRole('link');
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`^/runs/${id}\\?iteration=\\d+$`));
+    await screenshot(page, 'alert-toast');
+    await link.click();
+    await page.waitForURL(new RegExp(`/runs/${id}`));
+    await page.locator('[data-testid="alerts-table"] tbody tr').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'alert-run-page');
+    await page.goto(`${stack.webUrl}/alerts`);
+    await expect.poll(() => page.locator('[data-testid="alerts-table"] tbody tr').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'alerts-list');
+    expect(pageErrors).toEqual([]);
+  });
+});
