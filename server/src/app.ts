@@ -50,10 +50,14 @@ export function buildApp(deps: AppDeps): { start(): Promise<StartedApp>; stop():
     const token = authRequired ? ensureToken(config.home) : null;
     if (token?.created) log(`[orthoscope] API token (shown once; stored in ${token.path}): ${token.token}`);
 
-    const probe = await probeBackend({ type: 'probe', backend: config.backend }, join(config.home, 'logs', 'backend-probe.log'), deps.childEntry)
-      .catch((error: Error) => ({ backend: 'unavailable', device: error.message }));
-    const concurrency = config.concurrency ?? defaultConcurrency(probe);
-    const system: SystemView = { version: packageJson.version, backend: probe.backend, device: probe.device, concurrency, authRequired };
+    // Loading TensorFlow.js takes seconds, so the backend is probed in a child process, and only
+    // when someone asks (system) or when the default concurrency depends on finding a GPU.
+    let probed: Promise<{ backend: string; device: string }> | null = null;
+    const probe = () => (probed ??= probeBackend({ type: 'probe', backend: config.backend }, join(config.home, 'logs', 'backend-probe.log'), deps.childEntry)
+      .catch((error: Error) => ({ backend: 'unavailable', device: error.message })));
+    const mayUseGpu = config.backend === 'auto' || config.backend === 'tensorflow-gpu';
+    const concurrency = config.concurrency ?? (mayUseGpu ? defaultConcurrency(await probe()) : Math.max(1, availableParallelism()));
+    const system = async (): Promise<SystemView> => ({ version: packageJson.version, ...(await probe()), concurrency, authRequired });
 
     const pubsub = new PubSub();
     const runner = new RunManager({
@@ -66,7 +70,7 @@ export function buildApp(deps: AppDeps): { start(): Promise<StartedApp>; stop():
       },
     });
     const services: ApiServices = {
-      repository, runner, pubsub, download: config.download, system: async () => system,
+      repository, runner, pubsub, download: config.download, system,
       listDatasets: () => listDatasets(config.dataRoot, { allowDownload: config.download }) as DatasetView[],
     };
     const mayMutate = (authorization: unknown) => !token || bearerMatches(authorization, token.token);

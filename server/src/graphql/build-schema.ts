@@ -1,5 +1,8 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+// graphql is imported as 'graphql/index.js' everywhere in the server: bundler-style resolvers (vitest)
+// would otherwise pick its index.mjs while Node and the libraries load index.js, and two graphql
+// copies reject each other's schemas ("from another module or realm").
+import type { GraphQLSchema } from 'graphql/index.js';
 import { buildSchema } from 'type-graphql';
 import { AlertResolver } from './alerts/alert.resolver';
 import type { ApiContext } from './context';

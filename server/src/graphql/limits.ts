@@ -1,7 +1,7 @@
 import {
   GraphQLError, Kind, type ASTVisitor, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema,
   type SelectionSetNode, type ValidationContext,
-} from 'graphql';
+} from 'graphql/index.js';
 import { createRequire } from 'node:module';
 
 // The package's ESM build imports graphql/index.mjs while everything else here gets graphql's

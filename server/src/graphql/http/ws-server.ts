@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql/index.js';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { ApiContext } from '../context';

@@ -23,13 +23,15 @@ export class RunResolver {
     complexity: ({ args, childComplexity }) => 1 + childComplexity * Math.min(args.first ?? DEFAULT_FIRST, MAX_FIRST),
   })
   runs(
-    @Ctx() { services }: ApiContext,
-    @Arg('status', () => RunStatusEnum, { nullable: true }) status: RunStatus | null,
-    @Arg('tag', () => String, { nullable: true }) tag: string | null,
-    @Arg('sweepId', () => ID, { nullable: true }) sweepId: string | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_FIRST }) first: number,
+    // Declared last to first: esbuild's decorators register parameters in reverse order.
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_FIRST }) first: number | null,
+    @Arg('sweepId', () => ID, { nullable: true }) sweepId: string | null,
+    @Arg('tag', () => String, { nullable: true }) tag: string | null,
+    @Arg('status', () => RunStatusEnum, { nullable: true }) status: RunStatus | null,
+    @Ctx() { services }: ApiContext,
   ): Run[] {
+    first ??= DEFAULT_FIRST;
     if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) throw new InvalidFieldError('first', first, `must be from 1 to ${MAX_FIRST}`);
     if (after && !services.repository.getRun(after)) throw new InvalidFieldError('after', after, 'is not the id of a run');
     return services.repository.listRuns({ status, tag, sweepId, first, after }).map(toRun);
@@ -67,12 +69,13 @@ export class RunResolver {
     complexity: ({ childComplexity }) => 10 + childComplexity * 10,
   })
   metrics(
-    @Root() run: Run,
-    @Ctx() { services }: ApiContext,
-    @Arg('names', () => [String], { nullable: true }) names: string[] | null,
+    @Arg('maxPoints', () => Int, { nullable: true, defaultValue: 1000 }) maxPoints: number | null,
     @Arg('split', () => MetricSplitEnum, { nullable: true }) split: MetricSplit | null,
-    @Arg('maxPoints', () => Int, { defaultValue: 1000 }) maxPoints: number,
+    @Arg('names', () => [String], { nullable: true }) names: string[] | null,
+    @Ctx() { services }: ApiContext,
+    @Root() run: Run,
   ): MetricSeries[] {
+    maxPoints ??= 1000;
     if (!Number.isInteger(maxPoints) || maxPoints < 1 || maxPoints > MAX_POINTS) {
       throw new InvalidFieldError('maxPoints', maxPoints, `must be from 1 to ${MAX_POINTS}`);
     }
@@ -131,9 +134,9 @@ export class RunResolver {
       (run) => (!args.runId || run.id === args.runId) && (!args.sweepId || run.sweepId === args.sweepId)),
   })
   runUpdates(
-    @Root() run: RunRecord,
-    @Arg('runId', () => ID, { nullable: true }) _runId: string | null,
     @Arg('sweepId', () => ID, { nullable: true }) _sweepId: string | null,
+    @Arg('runId', () => ID, { nullable: true }) _runId: string | null,
+    @Root() run: RunRecord,
   ): Run {
     return toRun(run);
   }

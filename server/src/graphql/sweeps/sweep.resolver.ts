@@ -18,8 +18,8 @@ export class SweepResolver {
     description: 'Sweeps, newest first',
     complexity: ({ args, childComplexity }) => 1 + childComplexity * Math.min(args.first ?? 50, 500),
   })
-  sweeps(@Ctx() { services }: ApiContext, @Arg('first', () => Int, { defaultValue: 50 }) first: number): Sweep[] {
-    return services.repository.listSweeps(Math.max(1, Math.min(first, 500))).map(toSweep);
+  sweeps(@Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null, @Ctx() { services }: ApiContext): Sweep[] {
+    return services.repository.listSweeps(Math.max(1, Math.min(first ?? 50, 500))).map(toSweep);
   }
 
   @FieldResolver(() => [Run], { description: 'In the order they were started', complexity: ({ childComplexity }) => 1 + childComplexity * 10 })

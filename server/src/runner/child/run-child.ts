@@ -32,10 +32,12 @@ async function fail(error: unknown): Promise<never> {
 }
 
 async function start(message: Extract<ParentMessage, { type: 'start' }>): Promise<void> {
-  const { initBackend } = await import('../../engine/backend');
   const { runExperiment } = await import('../../engine/run-experiment');
-  await initBackend(message.backend);
-  await runExperiment(message.config as never, { dataRoot: message.dataRoot, download: message.download }, {
+  const options = {
+    dataRoot: message.dataRoot, download: message.download, backend: message.backend,
+    onDataProgress: (progress: unknown) => process.stdout.write(`data: ${JSON.stringify(progress)}\n`),
+  };
+  await runExperiment(message.config as never, options, {
     onEvent: (event) => { void send({ type: 'event', event }); },
     // The stop file and the lost channel are checked synchronously: IPC messages only arrive
     // when the training loop lets the event loop turn.
