@@ -1,0 +1,111 @@
+import { isAbsolute, resolve } from 'node:path';
+import { InvalidFieldError, resolveCnnConfig, type CnnConfig } from '@orthoscope/shared';
+import { BACKEND_PREFERENCES, type BackendPreference } from '../engine/backend';
+
+/** What `npm run train` runs: a validated config and where/how to run it. */
+export interface TrainCliOptions {
+  config: CnnConfig;
+  dataDir: string;
+  backend: BackendPreference;
+  download: boolean;
+  json: boolean;
+  checkpointDir: string | null;
+  resume: string | null;
+}
+
+export const TRAIN_USAGE = `usage: npm run train -- --dataset cifar10|cifar100 --data-dir DIR [--mode baseline|penalty|householder]
+         [--ortho-weight λ] [--epochs N] [--max-iterations N] [--batch-size N] [--learning-rate LR]
+         [--eval-every N] [--eval-limit N] [--seed N] [--activation relu|selu] [--scale element|channel|none]
+         [--backend ${BACKEND_PREFERENCES.join('|')}] [--checkpoint-dir DIR] [--resume DIR] [--download] [--json]
+Defaults are SPEC §3's (batch 128, 50 epochs, Adam 3e-4, evaluation every 100 iterations, seed 99).
+--data-dir defaults to $ORTHOSCOPE_DATA; relative paths are taken from where npm was started.`;
+
+/** A bad command line: the CLI prints it with the usage and exits with code 2. */
+export class TrainArgsError extends Error {}
+
+/** Config field ← flag, for numbers. */
+const NUMBER_FLAGS: Record<string, keyof CnnConfig> = {
+  '--ortho-weight': 'orthoWeight',
+  '--epochs': 'epochs',
+  '--max-iterations': 'maxIterations',
+  '--batch-size': 'batchSize',
+  '--learning-rate': 'learningRate',
+  '--eval-every': 'evalEvery',
+  '--eval-limit': 'evalLimit',
+  '--seed': 'seed',
+};
+/** Config field ← flag, for strings. */
+const STRING_FLAGS: Record<string, keyof CnnConfig> = {
+  '--dataset': 'dataset',
+  '--mode': 'mode',
+  '--activation': 'activation',
+  '--scale': 'householderScale',
+};
+
+/**
+ * Parses `npm run train` flags (`--flag value` or `--flag=value`). `env` supplies
+ * ORTHOSCOPE_DATA (default data dir) and INIT_CWD (npm's starting folder, against which relative
+ * paths are resolved; npm runs the script inside server/). Throws TrainArgsError naming the flag
+ * and the value.
+ */
+export function parseTrainArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): TrainCliOptions {
+  const base = env.INIT_CWD ?? process.cwd();
+  const path = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
+  const input: Partial<Record<keyof CnnConfig, unknown>> = {};
+  const flagOf: Partial<Record<keyof CnnConfig, string>> = {};
+  let dataDir = env.ORTHOSCOPE_DATA ?? null;
+  let backend: BackendPreference = 'auto';
+  let download = false;
+  let json = false;
+  let checkpointDir: string | null = null;
+  let resume: string | null = null;
+
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? splitOnce(argv[i]) : [argv[i], undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new TrainArgsError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag in NUMBER_FLAGS) {
+      const raw = value();
+      const n = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(n)) throw new TrainArgsError(`${flag} ${JSON.stringify(raw)}: not a number`);
+      input[NUMBER_FLAGS[flag]] = n;
+      flagOf[NUMBER_FLAGS[flag]] = flag;
+    } else if (flag in STRING_FLAGS) {
+      input[STRING_FLAGS[flag]] = value();
+      flagOf[STRING_FLAGS[flag]] = flag;
+    } else if (flag === '--data-dir') dataDir = value();
+    else if (flag === '--checkpoint-dir') checkpointDir = path(value());
+    else if (flag === '--resume') resume = path(value());
+    else if (flag === '--backend') {
+      const v = value();
+      if (!BACKEND_PREFERENCES.includes(v as BackendPreference)) {
+        throw new TrainArgsError(`--backend ${JSON.stringify(v)}: must be one of ${BACKEND_PREFERENCES.join(', ')}`);
+      }
+      backend = v as BackendPreference;
+    } else if (flag === '--download' && inline === undefined) download = true;
+    else if (flag === '--json' && inline === undefined) json = true;
+    else throw new TrainArgsError(`unknown flag ${JSON.stringify(argv[i])}`);
+  }
+  if (dataDir === null) throw new TrainArgsError('--data-dir is required (or set ORTHOSCOPE_DATA)');
+  // A penalty run without λ would silently train as the baseline; the study's smallest λ is 0.1.
+  if (input.mode === 'penalty' && input.orthoWeight === undefined) {
+    throw new TrainArgsError('--mode penalty needs --ortho-weight λ (the study used 0.1, 1, 10, 100)');
+  }
+  let config: CnnConfig;
+  try {
+    config = resolveCnnConfig(input as Partial<CnnConfig>);
+  } catch (error) {
+    if (!(error instanceof InvalidFieldError)) throw error;
+    const flag = flagOf[error.field as keyof CnnConfig] ?? error.field;
+    throw new TrainArgsError(`${flag} ${JSON.stringify(error.value)}: ${error.problem}`);
+  }
+  return { config, dataDir: path(dataDir), backend, download, json, checkpointDir, resume };
+}
+
+function splitOnce(arg: string): [string, string] {
+  const at = arg.indexOf('=');
+  return [arg.slice(0, at), arg.slice(at + 1)];
+}
