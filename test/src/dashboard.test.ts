@@ -25,6 +25,12 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** Points drawn per line (run) in the chart titled `title`, in legend order. */
+async function linePoints(title: string): Promise<number[]> {
+  const attr = await page.locator(`[data-chart="${title}"]`).getAttribute('data-line-points');
+  return attr ? attr.split(',').map(Number) : [];
+}
+
 /** Points currently drawn in the chart titled `title` (the chart's data-points attribute). */
 async function chartPoints(title: string): Promise<number> {
   return Number(await page.locator(`[data-chart="${title}"]`).getAttribute('data-points'));
@@ -71,7 +77,7 @@ describe('dashboard in chromium', () => {
   });
 
   it('compare: select two runs on the runs page, six overlaid charts, selection in the URL', async () => {
-    const second = await startSmallRun({ name: 'e2e penalty', mode: 'PENALTY', orthoWeight: 1, maxIterations: 12 });
+    const second = await startSmallRun({ name: 'e2e penalty', mode: 'PENALTY', orthoWeight: 1, maxIterations: 20 });
     await page.goto(`${stack.webUrl}/runs`);
     const rows = page.locator('[data-testid="runs-table"] tbody tr[data-run-id]');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
@@ -85,8 +91,12 @@ describe('dashboard in chromium', () => {
     await expect.poll(() => page.locator('.legend > span').count(), { timeout: 30_000 }).toBe(2);
     expect(await page.locator('[data-chart]').count()).toBe(6);
     await expect.poll(() => page.locator('.legend').textContent(), { timeout: 30_000 }).toContain('λ=1');
-    // The second run is live: its points extend the overlaid x range.
-    await expect.poll(() => chartPoints('Training cross-entropy'), { timeout: 120_000, interval: 500 }).toBeGreaterThanOrEqual(24);
+    // The finished run is drawn in full; the second one is live and grows while we watch.
+    const secondLine = ids.indexOf(second);
+    await expect.poll(async () => (await linePoints('Training cross-entropy'))[1 - secondLine], { timeout: 60_000 }).toBe(24);
+    await expect.poll(async () => (await linePoints('Training cross-entropy'))[secondLine], { timeout: 120_000, interval: 250 }).toBeGreaterThanOrEqual(1);
+    const seen = (await linePoints('Training cross-entropy'))[secondLine];
+    await expect.poll(async () => (await linePoints('Training cross-entropy'))[secondLine], { timeout: 120_000, interval: 250 }).toBeGreaterThan(seen);
     await page.getByLabel('log scale').check();
     await page.waitForURL(/log=1/);
     await screenshot(page, 'compare-two-runs');

@@ -104,7 +104,7 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
   }, [xRange]);
 
   return (
-    <div className="chart" data-chart={title} data-points={data[0].length}>
+    <div className="chart" data-chart={title} data-points={data[0].length} data-line-points={data.slice(1).map(countPoints).join(',')}>
       <h3>{title}</h3>
       <div ref={host} />
     </div>
@@ -122,4 +122,10 @@ export function formatTick(v: number | null): string {
   if (a === 0) return '0';
   if (a < 1e-3 || a >= 1e6) return v.toExponential(1);
   return Number(v.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+function countPoints(ys: ArrayLike<number | null | undefined>): number {
+  let n = 0;
+  for (let i = 0; i < ys.length; i++) if (ys[i] !== null && ys[i] !== undefined) n++;
+  return n;
 }
