@@ -52,4 +52,9 @@ describe('DivergenceMonitor', () => {
     const fresh = new DivergenceMonitor(DEFAULT_ALERT_RULES, { chance: 0.1 });
     expect(feed(fresh, [evaluation(1, 0.12), evaluation(2, 0.1)])).toEqual([]);
   });
+  it('evalSize=32: 0.16 → 0.09 is noise (3σ ≈ 0.16), 0.4 → 0.09 is a fall', () => {
+    const small = new DivergenceMonitor(DEFAULT_ALERT_RULES, { chance: 0.1, evalSize: 32 });
+    expect(feed(small, [evaluation(1, 0.16), evaluation(2, 0.09)])).toEqual([]);
+    expect(feed(small, [evaluation(3, 0.4), evaluation(4, 0.09)])).toEqual(['ACCURACY_AT_CHANCE@4']);
+  });
 });

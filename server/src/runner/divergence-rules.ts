@@ -6,8 +6,10 @@ import type { AlertRuleName, AlertRules } from '../storage/records';
  * - nonFinite: a metric of a training step or an evaluation is NaN or ±∞.
  * - lossRise: the mean training loss between two evaluations stays above lossRiseFactor (3) × its
  *   best such mean for lossRiseEvaluations (3) evaluations in a row.
- * - chanceFall: validation accuracy falls back to at most chance + chanceMargin/2 after having
- *   reached chance + chanceMargin (0.05); chance is 1/classes (rule off when unknown).
+ * - chanceFall: validation accuracy falls back to at most chance + margin/2 after having reached
+ *   chance + margin, where margin = max(chanceMargin (0.05), 3 standard errors of a guesser's
+ *   accuracy on the evaluated examples) so that small evaluation sets do not raise false alarms;
+ *   chance is 1/classes (rule off when unknown).
  */
 export const DEFAULT_ALERT_RULES: AlertRules = {
   autoStop: false,
@@ -47,6 +49,8 @@ export interface DivergenceContext {
   chance: number | null;
   /** Training metric watched by lossRise (default `crossEntropy`). */
   lossName?: string;
+  /** Examples per evaluation (e.g. evalLimit); default 10,000. */
+  evalSize?: number | null;
 }
 
 /**
@@ -114,12 +118,14 @@ export class DivergenceMonitor {
   private checkChance(iteration: number, accuracy: number | undefined): RuleBreach | null {
     const chance = this.context.chance as number;
     if (typeof accuracy !== 'number' || !Number.isFinite(accuracy)) return null;
-    if (accuracy >= chance + this.rules.chanceMargin) this.roseAboveChance = true;
-    const floor = chance + this.rules.chanceMargin / 2;
+    const n = this.context.evalSize ?? 10_000;
+    const margin = Math.max(this.rules.chanceMargin, 3 * Math.sqrt((chance * (1 - chance)) / n));
+    if (accuracy >= chance + margin) this.roseAboveChance = true;
+    const floor = chance + margin / 2;
     if (!this.roseAboveChance || accuracy > floor) return null;
     return {
       rule: 'ACCURACY_AT_CHANCE', iteration, value: accuracy, threshold: floor,
-      message: `validation accuracy ${fmt(accuracy)} fell back to chance (${fmt(chance)}) at iteration ${iteration} after having risen above ${fmt(chance + this.rules.chanceMargin)}`,
+      message: `validation accuracy ${fmt(accuracy)} fell back to chance (${fmt(chance)}) at iteration ${iteration} after having risen above ${fmt(chance + margin)}`,
     };
   }
 }

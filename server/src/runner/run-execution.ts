@@ -33,7 +33,8 @@ export class RunExecution {
     private readonly stopFile: string,
     private readonly stopGraceMs: number,
   ) {
-    this.monitor = new DivergenceMonitor(run.alertRules, { chance: chanceOf(run) });
+    const evalLimit = run.config.evalLimit;
+    this.monitor = new DivergenceMonitor(run.alertRules, { chance: chanceOf(run), evalSize: typeof evalLimit === 'number' ? evalLimit : null });
     this.ended = new Promise((resolve) => { this.end = resolve; });
   }
 
