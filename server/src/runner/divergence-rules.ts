@@ -131,5 +131,7 @@ export class DivergenceMonitor {
 }
 
 function fmt(x: number): string {
-  return Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : String(x);
+  if (!Number.isFinite(x)) return String(x);
+  const huge = Math.abs(x) >= 1e6 || (x !== 0 && Math.abs(x) < 1e-3);
+  return huge ? x.toExponential(3) : Number(x.toPrecision(4)).toString();
 }
