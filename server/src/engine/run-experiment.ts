@@ -1,6 +1,7 @@
-import type { CnnConfig, ExperimentKind } from '@orthoscope/shared';
+import type { CharRnnConfig, CnnConfig, ExperimentKind } from '@orthoscope/shared';
 import { initBackend, type BackendPreference } from './backend';
 import { loadCifar, type CifarName, type CifarProgress } from './data/cifar';
+import { trainCharRnn } from './train/train-char-rnn';
 import { trainCnn } from './train/train-cnn';
 import type { TrainHooks } from './train/train-options';
 
@@ -17,7 +18,7 @@ export interface RunExperimentOptions {
 }
 
 /** A validated experiment config (the other kinds' configs are added by their trainers). */
-export type RunnableConfig = CnnConfig | { kind: Exclude<ExperimentKind, 'cnn'> };
+export type RunnableConfig = CnnConfig | CharRnnConfig | { kind: Exclude<ExperimentKind, 'cnn' | 'char_rnn'> };
 
 /**
  * Runs one experiment headless: initialises the backend when asked, loads the data for the
@@ -34,6 +35,11 @@ export async function runExperiment(config: RunnableConfig, options: RunExperime
         onProgress: options.onDataProgress,
       });
       return trainCnn(config, data, withRuntime);
+    }
+    case 'char_rnn': {
+      // Text comes from <dataRoot>/text/<dataset>.txt, or the embedded corpus (brown): nothing to download.
+      await trainCharRnn(config, { dataRoot: options.dataRoot }, withRuntime);
+      return;
     }
     default:
       throw new Error(`runExperiment: experiment kind ${JSON.stringify(config.kind)} is not supported yet`);
