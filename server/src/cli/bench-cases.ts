@@ -1,0 +1,49 @@
+import * as tf from '@tensorflow/tfjs';
+import type { CifarSplit } from '../engine/data/cifar';
+import { CifarCnn } from '../engine/models/cifar-cnn';
+import { createRng } from '../engine/random';
+import { cnnTrainStep } from '../engine/train/cnn-step';
+import type { BenchCaseName } from './bench-args';
+
+/** One timed workload: `step` is one full training iteration (batch, forward, backward, Adam, readback). */
+export interface BenchCase {
+  name: BenchCaseName;
+  step(): Promise<void>;
+  dispose(): void;
+}
+
+const CASE_SETTINGS: Record<BenchCaseName, { mode: 'baseline' | 'penalty' | 'householder'; orthoWeight: number }> = {
+  baseline: { mode: 'baseline', orthoWeight: 0 },
+  penalty: { mode: 'penalty', orthoWeight: 0.1 },
+  householder: { mode: 'householder', orthoWeight: 0 },
+};
+
+/** The SPEC §3 network in the case's mode (seed 99, Adam 3e-4) stepping through `split` batch by batch. */
+export function cnnBenchCase(name: BenchCaseName, split: CifarSplit, numClasses: number, batchSize: number): BenchCase {
+  const { mode, orthoWeight } = CASE_SETTINGS[name];
+  const model = new CifarCnn({ numClasses, mode, seed: 99 });
+  const variables = model.namedVariables().map(([, v]) => v);
+  const optimizer = tf.train.adam(3e-4);
+  let next = 0;
+  return {
+    name,
+    async step() {
+      const indices = Int32Array.from({ length: batchSize }, (_, i) => (next + i) % split.count);
+      next = (next + batchSize) % split.count;
+      await cnnTrainStep(model, optimizer, variables, split, indices, orthoWeight);
+    },
+    dispose() {
+      model.dispose();
+      optimizer.dispose();
+    },
+  };
+}
+
+/** Seeded random CIFAR-shaped records, for benchmarking without a data root. */
+export function syntheticCifarSplit(count: number, numClasses = 10, seed = 99): CifarSplit {
+  const rng = createRng(seed);
+  const images = new Uint8Array(count * 3072);
+  for (let i = 0; i < images.length; i++) images[i] = rng.int(256);
+  const labels = Uint8Array.from({ length: count }, () => rng.int(numClasses));
+  return { images, labels, count };
+}

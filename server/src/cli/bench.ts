@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { initBackend, type BackendInfo } from '../engine/backend';
+import { loadCifar } from '../engine/data/cifar';
+import { BENCH_USAGE, BenchArgsError, parseBenchArgs, type BenchOptions } from './bench-args';
+import { cnnBenchCase, syntheticCifarSplit, type BenchCase } from './bench-cases';
+import { formatProfile, profileKernels } from './bench-profile';
+import { formatBenchTable, median, type BenchResult } from './bench-stats';
+
+/**
+ * `npm run bench`: median ms per training step of the SPEC §3 network in each mode on the current
+ * backend, cases interleaved step by step (rotating which goes first) so machine drift cancels
+ * out of the ratios; peak memory; PyTorch on the same network when it is importable.
+ */
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof BenchArgsError)) throw error;
+    console.error(`bench: ${error.message}\n${BENCH_USAGE}`);
+    process.exit(2);
+  }
+  const log = options.json ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  const info = await initBackend(options.backend);
+  log(`backend ${info.backend} — ${info.device}; batch ${options.batchSize}, ${options.warmup} warm-up + ${options.iterations} timed steps per case, interleaved`);
+
+  const split = options.dataDir
+    ? (await loadCifar(options.dataDir, 'cifar10')).train
+    : syntheticCifarSplit(Math.max(512, options.batchSize * 2));
+  const cases = options.cases.map((name) => cnnBenchCase(name, split, 10, options.batchSize));
+  const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+  const cpuTimes = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+  const peakRss = new Map<string, number>(cases.map((c) => [c.name, 0]));
+
+  for (let w = 0; w < options.warmup; w++) {
+    for (const c of cases) await c.step();
+  }
+  for (let i = 0; i < options.iterations; i++) {
+    for (let j = 0; j < cases.length; j++) {
+      const c = cases[(i + j) % cases.length];
+      const start = performance.now();
+      const cpuStart = process.cpuUsage();
+      await c.step();
+      times.get(c.name)!.push(performance.now() - start);
+      const cpu = process.cpuUsage(cpuStart);
+      cpuTimes.get(c.name)!.push((cpu.user + cpu.system) / 1000);
+      peakRss.set(c.name, Math.max(peakRss.get(c.name)!, process.memoryUsage().rss));
+    }
+    log(`  step ${i + 1}/${options.iterations}: ${cases.map((c) => `${c.name} ${times.get(c.name)!.at(-1)!.toFixed(0)} ms`).join(', ')}`);
+  }
+
+  const reference = median(times.get(cases[0].name)!);
+  const cpuReference = median(cpuTimes.get(cases[0].name)!);
+  const results: BenchResult[] = cases.map((c) => {
+    const ms = median(times.get(c.name)!);
+    return {
+      case: c.name, backend: info.backend, msPerStep: round(ms), ratio: round(ms / reference, 4),
+      peakRssMb: round(peakRss.get(c.name)! / 2 ** 20), cpuMsPerStep: round(median(cpuTimes.get(c.name)!)),
+      cpuRatio: round(median(cpuTimes.get(c.name)!) / cpuReference, 4),
+    };
+  });
+
+  const torch = options.torch ? runTorch(options, info) : null;
+  if (torch) {
+    results.push({ case: 'pytorch', backend: `pytorch ${torch.version} (${torch.threads} thread${torch.threads === 1 ? '' : 's'})`, msPerStep: round(torch.msPerStep), ratio: round(torch.msPerStep / reference, 4), peakRssMb: NaN, cpuMsPerStep: NaN, cpuRatio: NaN });
+  }
+
+  if (options.json) {
+    for (const r of results) console.log(JSON.stringify({ ...r, device: info.device, batchSize: options.batchSize, iterations: options.iterations }));
+  } else {
+    console.log(`backend ${info.backend} — ${info.device}; batch ${options.batchSize}; median of ${options.iterations} interleaved steps`);
+    console.log(formatBenchTable(results));
+    if (torch) console.log(`tfjs ${cases[0].name} ÷ PyTorch: ${(reference / torch.msPerStep).toFixed(2)}`);
+    else if (options.torch) console.log('PyTorch: not importable (python3 -c "import torch" failed), no comparison');
+  }
+  if (options.profile) await printProfiles(cases, info);
+  cases.forEach((c) => c.dispose());
+}
+
+async function printProfiles(cases: BenchCase[], info: BackendInfo): Promise<void> {
+  for (const c of cases) {
+    let stepMs = 0;
+    const profile = await profileKernels(info.backend, async () => {
+      const start = performance.now();
+      await c.step();
+      stepMs = performance.now() - start;
+    });
+    console.log(formatProfile(c.name, profile, stepMs));
+  }
+}
+
+/** Threads PyTorch gets: as many as the tfjs backend uses for one run. */
+function comparableThreads(info: BackendInfo): number {
+  if (info.backend === 'wasm') return getThreadsCount();
+  if (info.backend === 'cpu') return 1;
+  return availableParallelism();
+}
+
+function runTorch(options: BenchOptions, info: BackendInfo): { msPerStep: number; threads: number; version: string } | null {
+  if (spawnSync('python3', ['-c', 'import torch'], { stdio: 'ignore' }).status !== 0) return null;
+  const script = fileURLToPath(new URL('./bench-torch.py', import.meta.url));
+  const threads = comparableThreads(info);
+  const run = spawnSync('python3', [script, String(options.batchSize), String(options.iterations), String(options.warmup), String(threads)], { encoding: 'utf8' });
+  if (run.status !== 0) {
+    console.error(`bench: the PyTorch comparison failed (exit ${run.status}): ${run.stderr.trim().split('\n').at(-1)}`);
+    return null;
+  }
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+}
+
+function round(x: number, digits = 1): number {
+  return Number(x.toFixed(digits));
+}
+
+await main();
