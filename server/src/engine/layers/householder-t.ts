@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 
 /**
- * How the compact-WY factor `T = (½I + strictUpper(G))⁻¹` is computed.
- * - `readback`: one n×n read to the CPU and a float64 back-substitution (fastest on cpu/wasm,
- *   where a read is a memcpy).
+ * How the Householder generator computes the compact-WY factor `T = (½I + strictUpper(G))⁻¹`
+ * and scatters the flat parameters into V.
+ * - `readback`: reads to the CPU (n×n for T, the parameters for V) and computes there, T by a
+ *   float64 back-substitution (fastest on cpu/wasm, where a read is a memcpy).
  * - `tensor`: blocked recursive inversion in log₂(n) batched matmul levels, no readback
  *   (for GPU backends, where a read stalls the pipeline).
  * Both are exact (no truncated series) and share the analytic gradient.
@@ -21,19 +22,20 @@ export function defaultTSolver(backendName: string = tf.getBackend()): TSolver {
  */
 export function compactWyT(gram: tf.Tensor2D, solver: TSolver): tf.Tensor2D {
   const n = gram.shape[0];
-  const f = tf.customGrad((g, save) => {
-    const t = solver === 'readback' ? solveByBackSubstitution(g as tf.Tensor2D) : solveByBlocks(g as tf.Tensor2D);
+  // tfjs types customGrad's arguments as (Tensor | GradSaveFunc)[]; the casts restore them.
+  const f = tf.customGrad(((g: tf.Tensor2D, save: tf.GradSaveFunc) => {
+    const t = solver === 'readback' ? solveByBackSubstitution(g) : solveByBlocks(g);
     save([t]);
     return {
       value: t,
-      gradFunc: (dy, saved) =>
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
         tf.tidy(() => {
           const tt = tf.transpose(saved[0] as tf.Tensor2D);
           const du = tf.neg(tf.matMul(tf.matMul(tt, dy as tf.Tensor2D), tt));
           return tf.mul(du, strictUpperMask(n));
         }),
     };
-  });
+  }) as unknown as Parameters<typeof tf.customGrad>[0]);
   return f(gram) as tf.Tensor2D;
 }
 
@@ -69,7 +71,7 @@ function solveByBlocks(gram: tf.Tensor2D): tf.Tensor2D {
     const n = gram.shape[0];
     let size = 1;
     while (size < n) size *= 2;
-    let u = tf.mul(gram, strictUpperMask(n));
+    let u: tf.Tensor2D = tf.mul(gram, strictUpperMask(n));
     if (size > n) u = tf.pad(u, [[0, size - n], [0, size - n]]);
     let blocks: tf.Tensor3D = tf.fill([size, 1, 1], 2) as tf.Tensor3D;
     for (let s = 1; s < size; s *= 2) {

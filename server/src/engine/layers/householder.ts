@@ -32,6 +32,7 @@ export class HouseholderGenerator {
   private readonly gatherIndex: tf.Tensor1D;
   private readonly scatterIndex: tf.Tensor1D;
   private readonly identityColumns: tf.Tensor2D;
+  private readonly scatterPositions: Int32Array;
 
   constructor(
     readonly rows: number,
@@ -45,6 +46,7 @@ export class HouseholderGenerator {
     [this.m, this.n] = rows >= cols ? [rows, cols] : [cols, rows];
     this.paramCount = householderParamCount(rows, cols);
     const { gather, scatter } = vectorLayout(this.m, this.n);
+    this.scatterPositions = scatter;
     this.gatherIndex = tf.keep(tf.tensor1d(gather, 'int32'));
     this.scatterIndex = tf.keep(tf.tensor1d(scatter, 'int32'));
     this.identityColumns = tf.keep(tf.eye(this.m, this.n) as tf.Tensor2D);
@@ -61,10 +63,19 @@ export class HouseholderGenerator {
       throw new Error(`${this.options.label ?? 'householder'}: expected ${this.paramCount} parameters for (${this.rows}, ${this.cols}), got shape [${params.shape}]`);
     }
     // The map params → V is an injective scatter, so its gradient is a gather of dV (a stock gather
-    // gradient would need UnsortedSegmentSum, which the wasm backend lacks).
+    // gradient would need UnsortedSegmentSum, which the wasm backend lacks). On cpu/wasm a tfjs
+    // gather costs ~14 ms here (wasm validates every index in JS), a JS loop over the read-back
+    // values well under 1 ms; GPU backends keep the tensor-only gather.
+    const onCpu = (this.options.solver ?? defaultTSolver()) === 'readback';
+    const size = this.m * this.n;
     const scatter = tf.customGrad((p) => ({
-      value: tf.reshape(tf.gather(tf.concat([tf.zeros([1]), p as tf.Tensor1D]), this.gatherIndex), [this.m, this.n]),
-      gradFunc: (dy) => tf.gather(tf.reshape(dy, [-1]), this.scatterIndex),
+      value: onCpu
+        ? tf.tensor2d(scatterValues(p.dataSync() as Float32Array, this.scatterPositions, size), [this.m, this.n])
+        : tf.reshape(tf.gather(tf.concat([tf.zeros([1]), p as tf.Tensor1D]), this.gatherIndex), [this.m, this.n]),
+      gradFunc: (dy) =>
+        onCpu
+          ? tf.tensor1d(gatherValues(dy.dataSync() as Float32Array, this.scatterPositions))
+          : tf.gather(tf.reshape(dy, [-1]), this.scatterIndex),
     }));
     return scatter(params) as tf.Tensor2D;
   }
@@ -73,12 +84,13 @@ export class HouseholderGenerator {
   generate(params: tf.Tensor1D): tf.Tensor2D {
     return tf.tidy(() => {
       const raw = this.vectors(params);
-      const v = tf.div(raw, tf.norm(raw, 'euclidean', 0, true));
+      // sqrt(Σ square) rather than tf.norm, whose Pow and its gradient are slow on wasm.
+      const v = tf.div(raw, tf.sqrt(tf.sum(tf.square(raw), 0, true)));
       const t = compactWyT(tf.matMul(v, v, true, false), this.options.solver ?? defaultTSolver());
       const top = tf.slice(v, [0, 0], [this.n, this.n]);
       const q = tf.sub(this.identityColumns, tf.matMul(v, tf.matMul(t, top, false, true)));
       return this.rows >= this.cols ? q : tf.transpose(q);
-    });
+    }) as tf.Tensor2D;
   }
 
   /** Frees the cached index tensors. */
@@ -104,4 +116,16 @@ function vectorLayout(m: number, n: number): { gather: Int32Array; scatter: Int3
     }
   }
   return { gather, scatter };
+}
+
+function scatterValues(values: Float32Array, positions: Int32Array, size: number): Float32Array {
+  const out = new Float32Array(size);
+  for (let p = 0; p < positions.length; p++) out[positions[p]] = values[p];
+  return out;
+}
+
+function gatherValues(values: Float32Array, positions: Int32Array): Float32Array {
+  const out = new Float32Array(positions.length);
+  for (let p = 0; p < positions.length; p++) out[p] = values[positions[p]];
+  return out;
 }
