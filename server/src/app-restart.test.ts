@@ -55,7 +55,7 @@ describe('buildApp: restart', () => {
     });
     server.kill('SIGKILL');
     await new Promise((r) => server!.once('exit', r));
-    await client.dispose().catch(() => {});
+    await Promise.resolve(client.dispose()).catch(() => {});
     const streamed = live.items.flatMap((b) => b.runMetrics.points);
     expect(streamed.length).toBeGreaterThan(0);
 
