@@ -68,6 +68,24 @@ describe('dashboard in chromium', () => {
     await expect.poll(() => chartPoints('Training accuracy'), { timeout: 120_000, interval: 250 }).toBeGreaterThanOrEqual(2);
     const first = await chartPoints('Training accuracy');
     await expect.poll(() => chartPoints('Training accuracy'), { timeout: 120_000, interval: 250 }).toBeGreaterThan(first);
+    // Latency: from a point's measurement time (run process clock) to the chart showing it (browser
+    // clock; same machine). Observed on the next three new points.
+    const lags = await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve) => {
+          const el = document.querySelector('[data-chart="Training accuracy"]')!;
+          const lags: number[] = [];
+          new MutationObserver(() => {
+            const t = Number(el.getAttribute('data-last-time'));
+            if (t) lags.push(Date.now() - t);
+            if (lags.length === 3) resolve(lags);
+          }).observe(el, { attributes: true, attributeFilter: ['data-last-time'] });
+          setTimeout(() => resolve(lags), 60_000);
+        }),
+    );
+    console.log(`measured → drawn latency of live points (ms): ${lags.map((l) => l.toFixed(0)).join(', ')}`);
+    expect(lags.length).toBeGreaterThan(0);
+    expect(Math.max(...lags)).toBeLessThan(3000);
     await screenshot(page, 'run-page-streaming');
     await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 180_000, interval: 500 }).toBe('succeeded');
     expect(await chartPoints('Training accuracy')).toBe(24);

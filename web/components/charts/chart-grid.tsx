@@ -80,8 +80,11 @@ function ChartCell({ title, series, origins, view, lines, xLabel, xRange, onZoom
     ) as unknown as uPlot.AlignedData;
     memo.current = { inputs, data };
   }
+  let lastTime = 0;
+  for (const points of series) if (points.length) lastTime = Math.max(lastTime, points[points.length - 1].time);
   return (
     <MetricChart
+      lastTime={lastTime}
       title={title}
       data={memo.current.data}
       lines={lines}

@@ -24,7 +24,9 @@ export interface MetricChartProps {
   onZoom?: (from: number, to: number) => void;
   /** Called when a double click resets the zoom. */
   onZoomReset?: () => void;
-  /** Called with the milliseconds one data update took (setData and redraw), for the benchmark. */
+  /** Measurement time (ms since the epoch) of the newest point shown; exposed for latency checks. */
+  lastTime?: number;
+  /** Called with the milliseconds one data update took, from setData to the end of uPlot's redraw. */
   onUpdateTimed?: (ms: number) => void;
 }
 
@@ -32,7 +34,7 @@ export interface MetricChartProps {
  * A uPlot line chart that survives live updates: it is created once per line set / scale, then
  * only fed new data; while the user is zoomed in, updates keep the zoomed x range.
  */
-export function MetricChart({ title, data, lines, xLabel, logScale = false, height = 240, xRange = null, onZoom, onZoomReset, onUpdateTimed }: MetricChartProps) {
+export function MetricChart({ title, data, lines, xLabel, logScale = false, height = 240, xRange = null, lastTime, onZoom, onZoomReset, onUpdateTimed }: MetricChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const range = useRef(xRange);
@@ -41,6 +43,7 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
   callbacks.current = { onZoom, onZoomReset, onUpdateTimed };
   const dataRef = useRef(data);
   dataRef.current = data;
+  const updateStart = useRef<number | null>(null);
   const linesKey = lines.map((l) => `${l.label}|${l.colour}`).join(';');
 
   useEffect(() => {
@@ -60,6 +63,14 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
       legend: { show: false },
       cursor: { drag: { x: true, y: false, setScale: false } },
       hooks: {
+        // uPlot redraws in a microtask after setData: time the update when the drawing is done.
+        draw: [
+          () => {
+            if (updateStart.current === null) return;
+            callbacks.current.onUpdateTimed?.(performance.now() - updateStart.current);
+            updateStart.current = null;
+          },
+        ],
         setSelect: [
           (u) => {
             if (u.select.width < 4) return;
@@ -90,10 +101,9 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
   useEffect(() => {
     const u = plot.current;
     if (!u) return;
-    const start = performance.now();
+    updateStart.current = performance.now();
     u.setData(data, !range.current);
     applyRange(u, range.current);
-    callbacks.current.onUpdateTimed?.(performance.now() - start);
   }, [data]);
 
   useEffect(() => {
@@ -104,7 +114,7 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
   }, [xRange]);
 
   return (
-    <div className="chart" data-chart={title} data-points={data[0].length} data-line-points={data.slice(1).map(countPoints).join(',')}>
+    <div className="chart" data-chart={title} data-points={data[0].length} data-line-points={data.slice(1).map(countPoints).join(',')} data-last-time={lastTime}>
       <h3>{title}</h3>
       <div ref={host} />
     </div>

@@ -11,7 +11,8 @@ export interface ChartViewOptions {
   smoothing?: number;
   /** Log-scale y: non-positive values become gaps. Default false. */
   logScale?: boolean;
-  /** Lines longer than this are bucketed client-side first (a chart cannot show more). Default 2000. */
+  /** Lines longer than this are bucketed first (live series are already bounded by compactSeries;
+   *  zoom-refined ones may exceed it a little). Default 4000. */
   maxPointsPerLine?: number;
 }
 
@@ -27,7 +28,7 @@ export interface ChartLine {
  * benchmarked without a browser.
  */
 export function buildChartData(lines: readonly ChartLine[], options: ChartViewOptions = {}) {
-  const { xAxis = 'iteration', smoothing = 0, logScale = false, maxPointsPerLine = 2000 } = options;
+  const { xAxis = 'iteration', smoothing = 0, logScale = false, maxPointsPerLine = 4000 } = options;
   const prepared = lines.map(({ points, originMs }) => {
     const pts = points.length > maxPointsPerLine ? downsampleBuckets(points, maxPointsPerLine) : points;
     const origin = originMs ?? (pts.length ? pts[0].time : 0);

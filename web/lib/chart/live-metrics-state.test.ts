@@ -46,3 +46,11 @@ describe('liveMetricsReducer', () => {
     expect(liveMetricsReducer(s2, { type: 'keep', runIds: ['r1', 'r2'] })).toBe(s2);
   });
 });
+
+describe('liveMetricsReducer bounds', () => {
+  it('a 20,000-point history is kept as 1000 buckets + 250 exact newest points', () => {
+    const s = liveMetricsReducer({}, { type: 'loaded', runId: 'r', series: [series('accuracy', Array.from({ length: 20_000 }, (_, i) => i + 1))] });
+    expect(s.r['TRAIN:accuracy']).toHaveLength(1250);
+    expect(s.r['TRAIN:accuracy'][1249].iteration).toBe(20_000);
+  });
+});

@@ -1,5 +1,6 @@
 import type { ApiMetricPoint, ApiMetricSeries } from '@orthoscope/shared';
 import { appendPoints } from './append-points';
+import { compactSeries } from './compact-series';
 import { mergeBuckets } from './merge-buckets';
 import { seriesKey, toEpochMs, type SeriesPoint } from './series';
 
@@ -24,7 +25,8 @@ export function bucketToPoint(b: ApiMetricSeries['points'][number]): SeriesPoint
 
 /**
  * Reducer that accumulates the live series of several runs: history from the downsampling query,
- * points from the subscription appended in order, zoomed windows refined in place.
+ * points from the subscription appended in order (series kept bounded by compactSeries), zoomed
+ * windows refined in place.
  */
 export function liveMetricsReducer(state: LiveMetricsState, action: LiveMetricsAction): LiveMetricsState {
   switch (action.type) {
@@ -36,7 +38,7 @@ export function liveMetricsReducer(state: LiveMetricsState, action: LiveMetricsA
         const history = s.points.map(bucketToPoint);
         const lastIteration = history.length ? history[history.length - 1].iteration : -Infinity;
         const liveTail = (previous[key] ?? []).filter((p) => p.iteration > lastIteration);
-        next[key] = appendPoints(history, liveTail);
+        next[key] = compactSeries(appendPoints(history, liveTail));
       }
       return { ...state, [action.runId]: next };
     }
@@ -51,7 +53,7 @@ export function liveMetricsReducer(state: LiveMetricsState, action: LiveMetricsA
         byKey.set(key, list);
       }
       const run = { ...(state[action.runId] ?? {}) };
-      for (const [key, points] of byKey) run[key] = appendPoints(run[key] ?? [], points);
+      for (const [key, points] of byKey) run[key] = compactSeries(appendPoints(run[key] ?? [], points));
       return { ...state, [action.runId]: run };
     }
     case 'refined': {
