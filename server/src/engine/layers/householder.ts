@@ -68,15 +68,15 @@ export class HouseholderGenerator {
     // values well under 1 ms; GPU backends keep the tensor-only gather.
     const onCpu = (this.options.solver ?? defaultTSolver()) === 'readback';
     const size = this.m * this.n;
-    const scatter = tf.customGrad((p) => ({
+    const scatter = tf.customGrad(((p: tf.Tensor1D) => ({
       value: onCpu
         ? tf.tensor2d(scatterValues(p.dataSync() as Float32Array, this.scatterPositions, size), [this.m, this.n])
-        : tf.reshape(tf.gather(tf.concat([tf.zeros([1]), p as tf.Tensor1D]), this.gatherIndex), [this.m, this.n]),
-      gradFunc: (dy) =>
+        : tf.reshape(tf.gather(tf.concat([tf.zeros([1]), p]), this.gatherIndex), [this.m, this.n]),
+      gradFunc: (dy: tf.Tensor) =>
         onCpu
           ? tf.tensor1d(gatherValues(dy.dataSync() as Float32Array, this.scatterPositions))
           : tf.gather(tf.reshape(dy, [-1]), this.scatterIndex),
-    }));
+    })) as unknown as Parameters<typeof tf.customGrad>[0]);
     return scatter(params) as tf.Tensor2D;
   }
 
