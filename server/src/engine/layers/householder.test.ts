@@ -153,6 +153,37 @@ describe('HouseholderGenerator', () => {
     });
   }
 
+  it('tensor solver: forward and gradient never read data back from the backend (GPU path, issue 3)', () => {
+    const gen = new HouseholderGenerator(289, 64, { solver: 'tensor' });
+    const params = gen.initialParams(2);
+    // Tensor.dataSync()/data() go through the engine; backend kernels' own reads do not.
+    const backend = tf.engine() as unknown as { readSync: (id: unknown) => unknown; read: (id: unknown) => unknown };
+    const [readSync, read] = [backend.readSync, backend.read];
+    let reads = 0;
+    backend.readSync = (id) => { reads++; return readSync.call(backend, id); };
+    backend.read = (id) => { reads++; return read.call(backend, id); };
+    try {
+      const g = tf.grad((p: tf.Tensor) => tf.sum(tf.square(gen.generate(p as tf.Tensor1D))))(params);
+      expect(reads).toBe(0);
+      g.dispose();
+    } finally {
+      backend.readSync = readSync;
+      backend.read = read;
+    }
+    // The readback solver does read (T and the parameter scatter), which is why it is cpu/wasm only.
+    const cpuGen = new HouseholderGenerator(289, 64, { solver: 'readback' });
+    backend.readSync = (id) => { reads++; return readSync.call(backend, id); };
+    try {
+      cpuGen.generate(params).dispose();
+      expect(reads).toBeGreaterThan(0);
+    } finally {
+      backend.readSync = readSync;
+    }
+    tf.dispose(params);
+    gen.dispose();
+    cpuGen.dispose();
+  });
+
   it('rows < cols: (3, 5) has orthonormal rows and equals the transpose of (5, 3)', () => {
     const wide = new HouseholderGenerator(3, 5);
     const tall = new HouseholderGenerator(5, 3);
