@@ -13,7 +13,9 @@ import type { TrainHooks } from './train-options';
 /**
  * Trains the SPEC §3 network on `data` as `config` says (Adam, seed for weights and batch order,
  * batch size, epochs, optional maxIterations), reporting through `hooks.onEvent`: `start`, one
- * `train` per iteration (SPEC metric names), `eval` on the test split (first `evalLimit` records)
+ * `train` per iteration (SPEC metric names; `epoch` counts from 1; `timePerIter` is wall time since
+ * this process started training ÷ its iterations, `stepMs` the step alone including batch
+ * conversion and readback), `eval` on the test split (first `evalLimit` records)
  * at iteration 1, every `evalEvery` iterations and at the last iteration, each followed by a
  * checkpoint in `hooks.checkpointDir/iter-<N>/` when set, then `done`. `hooks.shouldStop` is
  * polled before every iteration. `hooks.resumeFrom` continues from a checkpoint with its weights,
