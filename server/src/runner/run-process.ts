@@ -47,11 +47,17 @@ export function spawnRunProcess(message: ParentMessage, options: RunProcessOptio
   let error: string | null = null;
   let killTimer: NodeJS.Timeout | undefined;
   child.on('message', (m: ChildMessage) => {
-    if (m.type === 'event') options.onEvent(m.event);
-    else if (m.type === 'error') error = m.message;
+    try {
+      if (m.type === 'event') options.onEvent(m.event);
+      else if (m.type === 'error') error = m.message;
+    } catch (e) {
+      // A point that cannot be stored must not take the server down with it.
+      console.error(`[orthoscope] run process ${child.pid}: could not handle ${m.type}:`, e);
+    }
   });
   child.on('error', (e) => { error ??= e.message; });
-  child.on('exit', (code, signal) => {
+  // 'close' (not 'exit') comes after the IPC channel has delivered its last message.
+  child.on('close', (code, signal) => {
     clearTimeout(killTimer);
     options.onExit({ code, signal, error });
   });
