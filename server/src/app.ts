@@ -16,6 +16,7 @@ import { PubSub } from './graphql/pubsub';
 import { InMemoryRunQueue } from './runner/run-queue';
 import { RunManager } from './runner/run-manager';
 import { probeBackend } from './runner/run-process';
+import { sampleTextInChild } from './runner/sample-text';
 import { openSqliteRepository } from './storage/sqlite/sqlite-repository';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -72,6 +73,7 @@ export function buildApp(deps: AppDeps): { start(): Promise<StartedApp>; stop():
     const services: ApiServices = {
       repository, runner, pubsub, download: config.download, system,
       listDatasets: () => listDatasets(config.dataRoot, { allowDownload: config.download }) as DatasetView[],
+      sampleText: (request) => sampleTextInChild(request, { backend: config.backend }),
     };
     const mayMutate = (authorization: unknown) => !token || bearerMatches(authorization, token.token);
 

@@ -295,3 +295,13 @@ export const RECENT_ALERTS_QUERY = /* GraphQL */ `
   }
   ${ALERT_FIELDS}
 `;
+
+/**
+ * Text from a CHAR_RNN run's latest checkpoint (SPEC §4 sampling). Variables: runId, seed,
+ * length (default 320, seed included), temperature (default 1), randomSeed (default random).
+ */
+export const SAMPLE_TEXT_QUERY = /* GraphQL */ `
+  query SampleText($runId: ID!, $seed: String!, $length: Int, $temperature: Float, $randomSeed: Int) {
+    sampleText(runId: $runId, seed: $seed, length: $length, temperature: $temperature, randomSeed: $randomSeed)
+  }
+`;

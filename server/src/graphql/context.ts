@@ -1,4 +1,5 @@
 import type { RunManager } from '../runner/run-manager';
+import type { SampleTextRequest } from '../runner/sample-text';
 import type { RunRepository } from '../storage/run-repository';
 import type { PubSub } from './pubsub';
 import type { DatasetEntry } from './runs/run-spec';
@@ -27,6 +28,8 @@ export interface ApiServices {
   listDatasets(): DatasetView[];
   download: boolean;
   system(): Promise<SystemView>;
+  /** Samples text from a char-RNN checkpoint (out of process). */
+  sampleText(request: SampleTextRequest): Promise<string>;
 }
 
 /** Per-request (or per-WebSocket-connection) context. */

@@ -6,6 +6,7 @@ export const ExperimentKindEnum = { CNN: 'cnn', CHAR_RNN: 'char_rnn', SEGMENTATI
 export const ConvModeEnum = { BASELINE: 'baseline', PENALTY: 'penalty', HOUSEHOLDER: 'householder' } as const;
 export const ActivationEnum = { RELU: 'relu', SELU: 'selu' } as const;
 export const HouseholderScaleEnum = { ELEMENT: 'element', CHANNEL: 'channel', NONE: 'none' } as const;
+export const RecurrentCellEnum = { LSTM: 'lstm', GRU: 'gru', RNN: 'rnn' } as const;
 export const RunStatusEnum = {
   QUEUED: 'QUEUED', RUNNING: 'RUNNING', SUCCEEDED: 'SUCCEEDED', FAILED: 'FAILED',
   STOPPED: 'STOPPED', DIVERGED: 'DIVERGED', INTERRUPTED: 'INTERRUPTED',
@@ -18,6 +19,7 @@ registerEnumType(ExperimentKindEnum, { name: 'ExperimentKind', description: 'Whi
 registerEnumType(ConvModeEnum, { name: 'ConvMode', description: 'How conv layers are trained: free, with the orthogonality penalty, or exactly orthogonal' });
 registerEnumType(ActivationEnum, { name: 'Activation' });
 registerEnumType(HouseholderScaleEnum, { name: 'HouseholderScale', description: 'Learnable scale of Householder-generated weights' });
+registerEnumType(RecurrentCellEnum, { name: 'RecurrentCell', description: 'Recurrent cell of a CHAR_RNN run (SPEC §4)' });
 registerEnumType(RunStatusEnum, { name: 'RunStatus' });
 registerEnumType(MetricSplitEnum, { name: 'MetricSplit', description: 'TRAIN: per training iteration; VALIDATION: evaluations on the test split' });
 registerEnumType(DatasetStatusEnum, { name: 'DatasetStatus' });

@@ -1,4 +1,4 @@
-import { InvalidFieldError, resolveCnnConfig, type CnnConfig } from '@orthoscope/shared';
+import { InvalidFieldError, resolveCharRnnConfig, resolveCnnConfig, type CharRnnConfig, type CnnConfig } from '@orthoscope/shared';
 import { resolveAlertRules } from '../../runner/divergence-rules';
 import type { NewRun } from '../../runner/run-manager';
 import type { RunInput } from './run.input';
@@ -38,14 +38,37 @@ function resolveConfig(input: RunInput): Record<string, unknown> {
   // Dataset names are checked against the listed data sets before they reach any path.
   switch (input.kind) {
     case 'cnn':
+      rejectFields(input, CHAR_RNN_ONLY, 'CHAR_RNN');
       return resolveCnnConfig({
         dataset: input.dataset, mode: input.mode, orthoWeight: input.orthoWeight, activation: input.activation,
         householderScale: input.householderScale, epochs: input.epochs, batchSize: input.batchSize,
         learningRate: input.learningRate, evalEvery: input.evalEvery, seed: input.seed,
         maxIterations: input.maxIterations, evalLimit: input.evalLimit,
       } satisfies Partial<CnnConfig>) as unknown as Record<string, unknown>;
+    case 'char_rnn':
+      rejectFields(input, CNN_ONLY, 'CNN');
+      return resolveCharRnnConfig({
+        dataset: input.dataset, cell: input.cell, embeddingSize: input.embeddingSize, hiddenSize: input.hiddenSize,
+        layers: input.layers, steps: input.steps, batchSize: input.batchSize, learningRate: input.learningRate,
+        learningRateDecay: input.learningRateDecay, epochs: input.epochs, orthoWeight: input.orthoWeight,
+        validationFraction: input.validationFraction, evalEvery: input.evalEvery, seed: input.seed,
+        maxIterations: input.maxIterations, evalLimit: input.evalLimit,
+      } satisfies Partial<CharRnnConfig>) as unknown as Record<string, unknown>;
     default:
       throw new InvalidFieldError('kind', input.kind.toUpperCase(), 'this experiment kind is not available on this server yet');
+  }
+}
+
+const CNN_ONLY = ['mode', 'activation', 'householderScale'] as const;
+const CHAR_RNN_ONLY = ['cell', 'embeddingSize', 'hiddenSize', 'layers', 'steps', 'learningRateDecay', 'validationFraction'] as const;
+
+/** A field of another kind is a mistake worth naming rather than silently ignoring. */
+function rejectFields(input: RunInput, fields: readonly (keyof RunInput)[], owner: string): void {
+  for (const field of fields) {
+    const value = input[field];
+    if (value !== undefined && value !== null) {
+      throw new InvalidFieldError(field, value, `only ${owner} runs take ${field}; this run is ${input.kind.toUpperCase()}`);
+    }
   }
 }
 
@@ -62,6 +85,7 @@ function requireDataset(kind: string, dataset: string, { datasets, download }: D
 }
 
 function defaultName(config: Record<string, unknown>): string {
+  if (config.kind === 'char_rnn') return `char_rnn ${config.dataset} ${config.cell} λ=${config.orthoWeight}`;
   const parts = [String(config.kind), String(config.dataset), String(config.mode ?? '')];
   if (config.mode === 'penalty') parts.push(`λ=${config.orthoWeight}`);
   return parts.filter(Boolean).join(' ');

@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import type { Activation, ConvMode, ExperimentKind, HouseholderScale } from '@orthoscope/shared';
-import { ActivationEnum, ConvModeEnum, ExperimentKindEnum, HouseholderScaleEnum } from '../enums';
+import type { Activation, ConvMode, ExperimentKind, HouseholderScale, RecurrentCell } from '@orthoscope/shared';
+import { ActivationEnum, ConvModeEnum, ExperimentKindEnum, HouseholderScaleEnum, RecurrentCellEnum } from '../enums';
 
 @InputType({ description: 'Divergence rules; every field defaults to SPEC §6 (autoStop off)' })
 export class AlertRulesInput {
@@ -73,6 +73,27 @@ export class RunInput {
 
   @Field(() => Int, { nullable: true, description: 'Evaluate on the first evalLimit test examples only' })
   evalLimit?: number;
+
+  @Field(() => RecurrentCellEnum, { nullable: true, description: 'CHAR_RNN only: the recurrent cell (default LSTM)' })
+  cell?: RecurrentCell;
+
+  @Field(() => Int, { nullable: true, description: 'CHAR_RNN only: character embedding size (default 48)' })
+  embeddingSize?: number;
+
+  @Field(() => Int, { nullable: true, description: 'CHAR_RNN only: hidden size of every recurrent layer (default 512)' })
+  hiddenSize?: number;
+
+  @Field(() => Int, { nullable: true, description: 'CHAR_RNN only: stacked recurrent layers (default 2)' })
+  layers?: number;
+
+  @Field(() => Int, { nullable: true, description: 'CHAR_RNN only: characters per stream and step (default 8)' })
+  steps?: number;
+
+  @Field(() => Float, { nullable: true, description: 'CHAR_RNN only: learning-rate factor per epoch (default 0.97)' })
+  learningRateDecay?: number;
+
+  @Field(() => Float, { nullable: true, description: 'CHAR_RNN only: fraction of the corpus held out from its end for validation (default 0.05)' })
+  validationFraction?: number;
 
   @Field(() => [String], { nullable: true })
   tags?: string[];

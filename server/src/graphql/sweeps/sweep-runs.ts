@@ -20,8 +20,13 @@ export function expandSweep(input: SweepInput, data: DataRootView, sweepId: stri
     throw new InvalidFieldError('orthoWeights', input.orthoWeights, `a sweep has at most ${MAX_SWEEP_RUNS} runs`);
   }
   const tags = input.base.tags ?? [];
+  // A CHAR_RNN run has no conv mode: its orthonormality weight alone varies (SPEC §4).
+  const charRnn = input.base.kind === 'char_rnn';
+  if (charRnn && input.includeHouseholder) {
+    throw new InvalidFieldError('includeHouseholder', true, 'CHAR_RNN sweeps vary the orthonormality weight only; Householder is a CNN mode');
+  }
   const variants: [string, RunInput][] = input.orthoWeights.map((w, i) => [`orthoWeights[${i}]`, {
-    ...input.base, mode: w === 0 ? 'baseline' : 'penalty', orthoWeight: w, name: `${name} λ=${w}`, tags,
+    ...input.base, ...(charRnn ? {} : { mode: w === 0 ? 'baseline' : 'penalty' }), orthoWeight: w, name: `${name} λ=${w}`, tags,
   }]);
   if (input.includeHouseholder) {
     variants.push(['includeHouseholder', { ...input.base, mode: 'householder', orthoWeight: 0, name: `${name} householder`, tags }]);
