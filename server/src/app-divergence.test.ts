@@ -30,7 +30,6 @@ describe('buildApp: divergence', () => {
     // Once per episode: the stored alerts are exactly the published ones, one per rule at most here.
     expect(alerts.items.map((a) => a.alerts.id)).toEqual(run.alerts.map((a: ApiAlert) => a.id));
     expect(new Set(run.alerts.map((a: ApiAlert) => a.rule)).size).toBe(run.alerts.length);
-    console.log('divergence:', run.iteration, run.alerts.map((a: ApiAlert) => a.message));
     alerts.dispose();
     await client.dispose();
   });
