@@ -115,6 +115,20 @@ describe('dashboard in chromium', () => {
     await expect.poll(async () => (await linePoints('Training cross-entropy'))[secondLine], { timeout: 120_000, interval: 250 }).toBeGreaterThanOrEqual(1);
     const seen = (await linePoints('Training cross-entropy'))[secondLine];
     await expect.poll(async () => (await linePoints('Training cross-entropy'))[secondLine], { timeout: 120_000, interval: 250 }).toBeGreaterThan(seen);
+    // Zoom: dragging across a chart asks the server for finer buckets (more maxPoints) for the window.
+    const over = page.locator('[data-chart="Training cross-entropy"] .u-over');
+    const box = (await over.boundingBox())!;
+    const finer = page.waitForRequest((r) => {
+      const m = /"maxPoints":(\d+)/.exec(r.postData() ?? '');
+      return r.url().endsWith('/api/graphql') && !!m && Number(m[1]) > 1000;
+    });
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await finer;
+    await screenshot(page, 'compare-zoomed');
+    await over.dblclick();
     await page.getByLabel('log scale').check();
     await page.waitForURL(/log=1/);
     await screenshot(page, 'compare-two-runs');
@@ -136,5 +150,24 @@ describe('dashboard in chromium', () => {
     await expect.poll(() => page.locator('[data-testid="alerts-table"] tbody tr').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     await screenshot(page, 'alerts-list');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('experiment #2 in one click: six runs (λ = 0, 0.1, 1, 10, 100, Householder) fill the compare charts live', async () => {
+    await page.goto(`${stack.webUrl}/launch`);
+    await page.getByLabel('batchSize').fill('16');
+    await page.getByLabel('maxIterations').fill('4');
+    await page.getByLabel('evalEvery').fill('2');
+    await page.getByLabel('evalLimit').fill('32');
+    await page.getByRole('button', { name: /Start experiment #2/ }).click();
+    await page.waitForURL(/\/compare\?runs=/, { timeout: 30_000 });
+    expect(new URL(page.url()).searchParams.get('runs')!.split(',')).toHaveLength(6);
+    const legend = page.locator('.legend');
+    for (const label of ['baseline λ=0', 'λ=0.1', 'λ=1 ', 'λ=10 ', 'λ=100', 'Householder']) {
+      await expect.poll(() => legend.textContent(), { timeout: 30_000 }).toContain(label);
+    }
+    await expect
+      .poll(async () => (await linePoints('Training cross-entropy')).filter((n) => n > 0).length, { timeout: 240_000, interval: 500 })
+      .toBe(6);
+    await screenshot(page, 'experiment-2-compare');
   });
 });

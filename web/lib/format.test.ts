@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateRemainingMs, formatDuration, formatMetric, toMs } from './format';
+import { estimateRemainingMs, formatDuration, formatMetric, formatNumber, toMs } from './format';
 
 describe('formatDuration', () => {
   it('12 s', () => expect(formatDuration(12_000)).toBe('12s'));
@@ -24,4 +24,11 @@ describe('formatMetric', () => {
   it('accuracy 0.4567 → 45.7%', () => expect(formatMetric('accuracy', 0.4567)).toBe('45.7%'));
   it('crossEntropy 2.302585 → 2.303', () => expect(formatMetric('crossEntropy', 2.302585)).toBe('2.303'));
   it('null (non-finite on the wire) → NaN', () => expect(formatMetric('crossEntropy', null)).toBe('NaN'));
+});
+
+describe('formatNumber', () => {
+  it('3528333931823309 → 3.528e+15', () => expect(formatNumber(3528333931823309)).toBe('3.528e+15'));
+  it('7.348149061203003 → 7.348', () => expect(formatNumber(7.348149061203003)).toBe('7.348'));
+  it('0.0003 stays 0.0003', () => expect(formatNumber(0.0003)).toBe('0.0003'));
+  it('NaN → NaN', () => expect(formatNumber(Number.NaN)).toBe('NaN'));
 });

@@ -36,3 +36,11 @@ export function formatMetric(name: string, value: number | null | undefined): st
   if (name === 'accuracy') return `${(value * 100).toFixed(1)}%`;
   return value.toPrecision(4);
 }
+
+/** 4 significant digits, exponent form for very large or small magnitudes: 3.528e+15, 7.348, 0.0003. */
+export function formatNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a !== 0 && (a >= 1e6 || a < 1e-4)) return v.toExponential(3);
+  return String(Number(v.toPrecision(4)));
+}

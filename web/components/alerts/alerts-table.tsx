@@ -1,6 +1,6 @@
 import type { ApiAlert } from '@orthoscope/shared';
 import Link from 'next/link';
-import { toMs } from '@/lib/format';
+import { formatNumber, toMs } from '@/lib/format';
 
 /** Alerts with rule, message, value vs threshold, linked to their run at their iteration. */
 export function AlertsTable({ alerts, highlightIteration = null, runNames }: { alerts: readonly ApiAlert[]; highlightIteration?: number | null; runNames?: Record<string, string> }) {
@@ -19,8 +19,8 @@ export function AlertsTable({ alerts, highlightIteration = null, runNames }: { a
             <td>{a.iteration}</td>
             <td>{a.rule.replaceAll('_', ' ').toLowerCase()}</td>
             <td style={{ whiteSpace: 'normal' }}>{a.message}</td>
-            <td>{a.value ?? 'NaN'}</td>
-            <td>{a.threshold ?? '–'}</td>
+            <td>{a.value === null ? 'NaN' : formatNumber(a.value)}</td>
+            <td>{a.threshold === null ? '–' : formatNumber(a.threshold)}</td>
             <td>{a.autoStopped ? 'yes' : 'no'}</td>
           </tr>
         ))}

@@ -54,7 +54,7 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
       scales: { x: { time: false }, y: { distr: logScale ? 3 : 1 } },
       axes: [
         { label: xLabel, labelSize: 18, size: 36 },
-        { size: 60, values: (_u, splits) => splits.map(formatTick) },
+        { size: axisWidth, values: (_u, splits) => splits.map(formatTick) },
       ],
       series: [
         { label: xLabel },
@@ -138,4 +138,10 @@ function countPoints(ys: ArrayLike<number | null | undefined>): number {
   let n = 0;
   for (let i = 0; i < ys.length; i++) if (ys[i] !== null && ys[i] !== undefined) n++;
   return n;
+}
+
+/** Width of the y axis from its longest tick label, so 2.5e+16 is not clipped. */
+function axisWidth(_u: uPlot, values: string[] | null): number {
+  const longest = Math.max(3, ...(values ?? []).map((v) => (v ? v.length : 0)));
+  return Math.ceil(longest * 7.2) + 18;
 }
