@@ -1,4 +1,7 @@
 import { RUN_METRICS_QUERY, RUN_QUERY, SAMPLE_TEXT_QUERY, START_RUN_MUTATION, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, removeHomes, startTestApp, waitFor, type TestApp } from './app.test-helper';
 
@@ -80,5 +83,18 @@ describe('CHAR_RNN over the API', () => {
     for (const r of runs) expect(await finished(r.id)).toMatchObject({ status: 'SUCCEEDED', iteration: 2 });
     const householder = await gql(app.url, START_SWEEP_MUTATION, { input: { base, orthoWeights: [0], includeHouseholder: true } });
     expect(householder.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'includeHouseholder' });
+  });
+
+  it('scripts/char-rnn-sweep.ts λ = 1e-3, 0 on nietzsche, 2 iterations: prints both results and samples, exits 0', async () => {
+    const script = fileURLToPath(new URL('../scripts/char-rnn-sweep.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)('npx', ['tsx', script, '--url', app.url, '--ortho-weights', '1e-3,0', '--cell', 'rnn',
+      '--embedding-size', '4', '--hidden-size', '8', '--batch-size', '4', '--max-iterations', '2', '--eval-every', '2', '--eval-limit', '1', '--poll-ms', '300'],
+    { timeout: 150_000 });
+    const done = stdout.split('\n').filter((line) => line.startsWith('DONE '));
+    expect(done).toHaveLength(2);
+    expect(done.every((line) => line.includes(': SUCCEEDED at iteration 2') && /validation bits\/char \d/.test(line))).toBe(true);
+    const samples = stdout.split('\n').filter((line) => line.startsWith('SAMPLE '));
+    expect(samples).toHaveLength(2);
+    expect(samples[0]).toContain('"ethics is a basic foundation of all that');
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * Starts the original study's experiment #3 through the API — the SPEC §4 char-LSTM once per
+ * orthonormality weight in 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 0 — follows it, and prints per run the
+ * final training cross-entropy, orthonormality loss and validation bits per character, then a
+ * 320-character sample from each run's last checkpoint.
+ *
+ *   npx tsx server/scripts/char-rnn-sweep.ts [--url http://127.0.0.1:4000/graphql] [--dataset nietzsche|brown]
+ *     [--ortho-weights 1e-3,1e-4,1e-5,1e-6,1e-7,0] [--cell lstm|gru|rnn] [--hidden-size N] [--batch-size N]
+ *     [--max-iterations N] [--eval-every N] [--eval-limit N] [--seed-text "ethics is a basic foundation of all that"]
+ *
+ * Set ORTHOSCOPE_TOKEN when the server is not on loopback. Exits 0 when every run SUCCEEDED.
+ */
+import { parseArgs } from 'node:util';
+import { CHAR_RNN_ORTHO_WEIGHT_SWEEP, RUN_QUERY, SAMPLE_TEXT_QUERY, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
+
+const { values: args } = parseArgs({
+  options: {
+    url: { type: 'string', default: process.env.ORTHOSCOPE_URL ?? 'http://127.0.0.1:4000/graphql' },
+    dataset: { type: 'string', default: 'nietzsche' },
+    'ortho-weights': { type: 'string', default: CHAR_RNN_ORTHO_WEIGHT_SWEEP.join(',') },
+    cell: { type: 'string' },
+    'embedding-size': { type: 'string' },
+    'hidden-size': { type: 'string' },
+    'batch-size': { type: 'string' },
+    'max-iterations': { type: 'string' },
+    'eval-every': { type: 'string' },
+    'eval-limit': { type: 'string' },
+    // The study's seed string.
+    'seed-text': { type: 'string', default: 'ethics is a basic foundation of all that' },
+    'poll-ms': { type: 'string', default: '2000' },
+  },
+});
+const token = process.env.ORTHOSCOPE_TOKEN;
+const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+
+async function request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await fetch(args.url!, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data!;
+}
+
+const int = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+const base = {
+  kind: 'CHAR_RNN', dataset: args.dataset, cell: args.cell?.toUpperCase(), embeddingSize: int(args['embedding-size']),
+  hiddenSize: int(args['hidden-size']), batchSize: int(args['batch-size']), maxIterations: int(args['max-iterations']),
+  evalEvery: int(args['eval-every']), evalLimit: int(args['eval-limit']), tags: ['experiment-3'],
+};
+const orthoWeights = args['ortho-weights']!.split(',').filter(Boolean).map(Number);
+const latest = (run: ApiRun, name: string, split: string) => run.latestMetrics?.find((p) => p.name === name && p.split === split)?.value;
+const fixed = (v: number | null | undefined, digits = 4) => (typeof v === 'number' ? v.toPrecision(digits) : 'n/a');
+
+const { startSweep } = await request<{ startSweep: { id: string; runs: ApiRun[] } }>(START_SWEEP_MUTATION, {
+  input: { name: `experiment #3 ${args.dataset}`, base, orthoWeights },
+});
+console.log(`sweep ${startSweep.id}: ${startSweep.runs.length} runs queued (${startSweep.runs.map((r) => r.name).join(', ')})`);
+
+const last = new Map<string, number>();
+const final = new Map<string, ApiRun>();
+while (final.size < startSweep.runs.length) {
+  await new Promise((r) => setTimeout(r, Number(args['poll-ms'])));
+  for (const { id } of startSweep.runs) {
+    if (final.has(id)) continue;
+    const { run } = await request<{ run: ApiRun }>(RUN_QUERY, { id });
+    const bits = latest(run, 'bitsPerChar', 'VALIDATION');
+    if (run.iteration !== last.get(id)) {
+      last.set(id, run.iteration);
+      console.log(`${run.name}: ${run.status} ${run.iteration}/${run.totalIterations ?? '?'} train CE ${fixed(latest(run, 'crossEntropy', 'TRAIN'))}, validation bits/char ${fixed(bits)}`);
+    }
+    if (!['QUEUED', 'RUNNING'].includes(run.status)) final.set(id, run);
+  }
+}
+
+for (const { id } of startSweep.runs) {
+  const run = final.get(id)!;
+  console.log(`DONE ${run.name}: ${run.status} at iteration ${run.iteration}; train cross-entropy ${fixed(latest(run, 'crossEntropy', 'TRAIN'))}, `
+    + `orthonormality loss ${fixed(latest(run, 'orthonormalityLoss', 'TRAIN'))}, validation bits/char ${fixed(latest(run, 'bitsPerChar', 'VALIDATION'))}${run.error ? ` (${run.error})` : ''}`);
+  if (run.status === 'SUCCEEDED') {
+    const { sampleText } = await request<{ sampleText: string }>(SAMPLE_TEXT_QUERY, { runId: id, seed: args['seed-text'], randomSeed: 0 });
+    console.log(`SAMPLE ${run.name}: ${JSON.stringify(sampleText)}`);
+  }
+}
+process.exit([...final.values()].every((run) => run.status === 'SUCCEEDED') ? 0 : 1);
