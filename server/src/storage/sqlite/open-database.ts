@@ -28,6 +28,15 @@ const MIGRATIONS: string[] = [
    CREATE TABLE checkpoints (
      run_id TEXT NOT NULL, iteration INTEGER NOT NULL, path TEXT NOT NULL, created_at REAL NOT NULL,
      PRIMARY KEY (run_id, iteration));`,
+  // The last point of every series: the catalogue of a run's series and its latest values
+  // without scanning the run's points.
+  `CREATE TABLE series_latest (
+     run_id TEXT NOT NULL, split TEXT NOT NULL, name TEXT NOT NULL, iteration INTEGER NOT NULL,
+     value REAL, special INTEGER NOT NULL, time REAL NOT NULL,
+     PRIMARY KEY (run_id, split, name)) WITHOUT ROWID;
+   INSERT INTO series_latest SELECT p.run_id, p.split, p.name, p.iteration, p.value, p.special, p.time
+     FROM points p JOIN (SELECT run_id, split, name, MAX(iteration) AS iteration FROM points GROUP BY run_id, split, name) l
+     ON p.run_id = l.run_id AND p.split = l.split AND p.name = l.name AND p.iteration = l.iteration;`,
 ];
 
 /**

@@ -1,20 +1,31 @@
 import type Database from 'better-sqlite3';
-import type { MetricPoint, MetricSeries, MetricSplit, SeriesQuery } from '../records';
+import type { MetricPoint, MetricSeries, MetricSplit, SeriesBucket, SeriesQuery } from '../records';
 import { decodeValue, encodeValue } from './open-database';
 
 interface PointRow { name: string; split: MetricSplit; iteration: number; value: number | null; special: number; time: number }
-interface BucketRow {
-  name: string; split: MetricSplit; iteration: number; value: number | null; min: number | null; max: number | null;
-  time: number; count: number; nonFinite: number;
-}
 
-/** Metric points in SQLite, with downsampling done in SQL. */
+/** Metric points in SQLite; every query below seeks by primary key (run, split, name, iteration). */
 export class SqliteMetricStore {
   private readonly insert: Database.Statement;
+  private readonly upsertLatest: Database.Statement;
+  private readonly bounds: Database.Statement;
+  private readonly buckets: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare(`INSERT OR REPLACE INTO points (run_id, split, name, iteration, value, special, time)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.upsertLatest = db.prepare(`INSERT INTO series_latest (run_id, split, name, iteration, value, special, time)
+      VALUES (@runId, @split, @name, @iteration, @value, @special, @time)
+      ON CONFLICT (run_id, split, name) DO UPDATE SET iteration = excluded.iteration, value = excluded.value,
+        special = excluded.special, time = excluded.time
+      WHERE excluded.iteration >= series_latest.iteration`);
+    this.bounds = db.prepare(`SELECT MIN(iteration) AS lo, MAX(iteration) AS hi FROM points
+      WHERE run_id = ? AND split = ? AND name = ?`);
+    // bucket = (iteration − lo) · maxPoints ÷ (hi − lo + 1): at most maxPoints equal slices of the range.
+    this.buckets = db.prepare(`SELECT MAX(iteration) AS iteration, AVG(value) AS value, MIN(value) AS min, MAX(value) AS max,
+        MAX(time) AS time, COUNT(*) AS count, SUM(special <> 0) AS nonFinite
+      FROM points WHERE run_id = @runId AND split = @split AND name = @name
+      GROUP BY CAST((iteration - @lo) * @maxPoints / @width AS INTEGER) ORDER BY iteration`);
   }
 
   appendPoints(runId: string, points: MetricPoint[]): void {
@@ -22,45 +33,38 @@ export class SqliteMetricStore {
       for (const p of points) {
         const [value, special] = encodeValue(p.value);
         this.insert.run(runId, p.split, p.name, p.iteration, value, special, p.time);
+        this.upsertLatest.run({ runId, split: p.split, name: p.name, iteration: p.iteration, value, special, time: p.time });
       }
     })();
   }
 
   deletePointsAfter(runId: string, iteration: number): void {
-    this.db.prepare('DELETE FROM points WHERE run_id = ? AND iteration > ?').run(runId, iteration);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM points WHERE run_id = ? AND iteration > ?').run(runId, iteration);
+      this.db.prepare('DELETE FROM series_latest WHERE run_id = ?').run(runId);
+      this.db.prepare(`INSERT INTO series_latest SELECT p.run_id, p.split, p.name, p.iteration, p.value, p.special, p.time
+        FROM points p JOIN (SELECT split, name, MAX(iteration) AS iteration FROM points WHERE run_id = @runId GROUP BY split, name) l
+        ON p.split = l.split AND p.name = l.name AND p.iteration = l.iteration WHERE p.run_id = @runId`).run({ runId });
+    })();
   }
 
-  /**
-   * Buckets each series' iteration range [lo, hi] into `maxPoints` equal slices
-   * (bucket = (iteration − lo) · maxPoints ÷ (hi − lo + 1)); a series with fewer points keeps them all.
-   */
+  /** Series ordered by name then split, each downsampled to at most `maxPoints` buckets. */
   series(runId: string, query: SeriesQuery): MetricSeries[] {
-    const { where, params } = seriesFilter(runId, query);
-    const rows = this.db.prepare(`
-      WITH bounds AS (
-        SELECT split, name, MIN(iteration) AS lo, MAX(iteration) AS hi FROM points WHERE ${where} GROUP BY split, name)
-      SELECT p.name, p.split, MAX(p.iteration) AS iteration, AVG(p.value) AS value, MIN(p.value) AS min,
-        MAX(p.value) AS max, MAX(p.time) AS time, COUNT(*) AS count, SUM(p.special <> 0) AS nonFinite
-      FROM points p JOIN bounds b ON b.split = p.split AND b.name = p.name
-      WHERE p.run_id = @runId
-      GROUP BY p.name, p.split, CAST((p.iteration - b.lo) * @maxPoints / (b.hi - b.lo + 1) AS INTEGER)
-      ORDER BY p.name, p.split, iteration`).all(params) as BucketRow[];
-    const out: MetricSeries[] = [];
-    for (const { name, split, ...bucket } of rows) {
-      let current = out[out.length - 1];
-      if (!current || current.name !== name || current.split !== split) out.push((current = { name, split, points: [] }));
-      current.points.push(bucket);
-    }
-    return out;
+    const maxPoints = Math.max(1, Math.floor(query.maxPoints));
+    const wanted = query.names && query.names.length > 0 ? new Set(query.names) : null;
+    const catalogue = this.latestPoints(runId, query.split)
+      .filter((s) => !wanted || wanted.has(s.name))
+      .sort((a, b) => (a.name === b.name ? a.split.localeCompare(b.split) : a.name < b.name ? -1 : 1));
+    return catalogue.map(({ name, split }) => {
+      const { lo, hi } = this.bounds.get(runId, split, name) as { lo: number; hi: number };
+      const points = this.buckets.all({ runId, split, name, lo, maxPoints, width: hi - lo + 1 }) as SeriesBucket[];
+      return { name, split, points };
+    });
   }
 
   latestPoints(runId: string, split?: MetricSplit | null): MetricPoint[] {
-    const rows = this.db.prepare(`
-      SELECT p.* FROM points p JOIN (
-        SELECT split, name, MAX(iteration) AS iteration FROM points
-        WHERE run_id = @runId ${split ? 'AND split = @split' : ''} GROUP BY split, name) l
-      ON p.split = l.split AND p.name = l.name AND p.iteration = l.iteration
-      WHERE p.run_id = @runId ORDER BY p.split, p.name`).all({ runId, split }) as PointRow[];
+    const rows = this.db.prepare(`SELECT split, name, iteration, value, special, time FROM series_latest
+      WHERE run_id = @runId ${split ? 'AND split = @split' : ''} ORDER BY split, name`).all({ runId, split }) as PointRow[];
     return rows.map(toPoint);
   }
 
@@ -72,17 +76,6 @@ export class SqliteMetricStore {
   countPoints(runId: string): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM points WHERE run_id = ?').get(runId) as { n: number }).n;
   }
-}
-
-function seriesFilter(runId: string, query: SeriesQuery): { where: string; params: Record<string, unknown> } {
-  const params: Record<string, unknown> = { runId, maxPoints: Math.max(1, Math.floor(query.maxPoints)) };
-  const where = ['run_id = @runId'];
-  if (query.split) { where.push('split = @split'); params.split = query.split; }
-  if (query.names && query.names.length > 0) {
-    where.push(`name IN (${query.names.map((_, i) => `@name${i}`).join(', ')})`);
-    query.names.forEach((n, i) => { params[`name${i}`] = n; });
-  }
-  return { where: where.join(' AND '), params };
 }
 
 function toPoint(row: PointRow): MetricPoint {

@@ -102,6 +102,9 @@ describe('openSqliteRepository', () => {
     again.deletePointsAfter('r', 2);
     again.deleteCheckpointsAfter('r', 2);
     expect(again.allPoints('r').map((p) => p.iteration)).toEqual([1, 2]);
+    expect(again.latestPoints('r')).toMatchObject([{ name: 'loss', iteration: 2, value: 2 }]);
+    again.appendPoints('r', [{ name: 'loss', split: 'TRAIN', iteration: 1, value: 9, time: 1 }]);
+    expect(again.latestPoints('r')[0].iteration).toBe(2); // a re-measured earlier point is not the latest
     expect(again.listCheckpoints('r').map((c) => c.path)).toEqual(['/c/2']);
     again.close();
   });

@@ -52,7 +52,7 @@ export class SqliteRunStore {
 
   deleteRun(id: string): boolean {
     return this.db.transaction(() => {
-      for (const table of ['points', 'alerts', 'checkpoints']) this.db.prepare(`DELETE FROM ${table} WHERE run_id = ?`).run(id);
+      for (const table of ['points', 'series_latest', 'alerts', 'checkpoints']) this.db.prepare(`DELETE FROM ${table} WHERE run_id = ?`).run(id);
       return this.db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0;
     })();
   }
