@@ -165,6 +165,15 @@ describe('buildApp: HOST not loopback', () => {
       expect(allowed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'batchSize' });
       const system = await gql(url, SYSTEM_QUERY);
       expect(system.data.system.authRequired).toBe(true);
+      // Over graphql-ws the token travels as the connection param `authorization`.
+      const mutation = `mutation { stopRun(id: "nope") { id } }`;
+      for (const [params, code] of [[undefined, 'UNAUTHENTICATED'], [{ authorization: `Bearer ${token}` }, 'NOT_FOUND']] as const) {
+        const client = wsClient(url, params);
+        const result = collect(client, mutation);
+        await waitFor('the mutation result', () => result.errors.length > 0, 10_000);
+        expect(JSON.stringify(result.errors)).toContain(code);
+        await client.dispose();
+      }
     } finally {
       await open.stop();
     }
