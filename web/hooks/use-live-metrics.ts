@@ -11,8 +11,8 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { liveMetricsReducer } from '@/lib/chart/live-metrics-state';
 
-/** Metric names the study's six charts need (both splits). */
-export const CHART_METRIC_NAMES = ['crossEntropy', 'accuracy', 'orthoLoss', 'timePerIter'];
+/** Metric names the study's six charts and experiment #3's need (both splits). */
+export const CHART_METRIC_NAMES = ['crossEntropy', 'accuracy', 'orthoLoss', 'timePerIter', 'orthonormalityLoss', 'bitsPerChar'];
 
 /** Buckets asked for the overview of a run. */
 const OVERVIEW_POINTS = 1000;

@@ -6,6 +6,7 @@ describe('variantLabel', () => {
   it('penalty λ=0.1 → λ=0.1', () => expect(variantLabel({ mode: 'penalty', orthoWeight: 0.1 })).toBe('λ=0.1'));
   it('baseline → baseline λ=0', () => expect(variantLabel({ mode: 'baseline', orthoWeight: 0 })).toBe('baseline λ=0'));
   it('penalty with λ=0 is the baseline of the sweep', () => expect(variantLabel({ mode: 'penalty', orthoWeight: 0 })).toBe('baseline λ=0'));
+  it('char_rnn gru λ=1e-4 (no mode) → gru λ=0.0001', () => expect(variantLabel({ kind: 'char_rnn', cell: 'gru', orthoWeight: 1e-4 })).toBe('gru λ=0.0001'));
 });
 
 describe('runLegend', () => {

@@ -5,6 +5,8 @@ import type { ApiRun } from '@orthoscope/shared';
  * read from the resolved config (lower-case modes, as the engine spells them).
  */
 export function variantLabel(config: Record<string, unknown> | null | undefined): string {
+  // A char-RNN has no conv mode: its variant is the cell and the orthonormality weight (SPEC §4).
+  if (config?.kind === 'char_rnn') return `${String(config.cell ?? 'lstm')} λ=${Number(config.orthoWeight ?? 0)}`;
   const mode = String(config?.mode ?? '').toLowerCase();
   if (mode === 'householder') return 'Householder';
   const weight = Number(config?.orthoWeight ?? 0);

@@ -1,3 +1,4 @@
+import { CharRnnLaunchForm } from '@/components/launch/char-rnn-launch-form';
 import { LaunchForm } from '@/components/launch/launch-form';
 
 /** Launch: one run or a λ sweep, prefilled with SPEC §3 defaults; the study's experiments one click away. */
@@ -6,6 +7,7 @@ export default function LaunchPage() {
     <>
       <h1>Launch</h1>
       <LaunchForm />
+      <CharRnnLaunchForm />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import type uPlot from 'uplot';
 import { buildChartData, type ChartViewOptions } from '@/lib/chart/build-chart-data';
 import type { LiveMetricsState } from '@/lib/chart/live-metrics-state';
+import type { ChartSpec } from '@/lib/chart/char-rnn-charts';
 import { STUDY_CHARTS, type SeriesPoint } from '@/lib/chart/series';
 import { MetricChart } from './metric-chart';
 
@@ -23,18 +24,20 @@ export interface ChartGridProps {
   /** Asked after a zoom on the iteration axis: load finer buckets for [from, to]. */
   onRefine?: (from: number, to: number) => void;
   onUpdateTimed?: (chart: string, ms: number) => void;
+  /** Which charts to draw (default: the study's six CNN charts). */
+  charts?: readonly ChartSpec[];
 }
 
 const EMPTY: SeriesPoint[] = [];
 
 /** The study's six charts for a set of runs, sharing one zoom window. */
-export function ChartGrid({ runs, metrics, view, onRefine, onUpdateTimed }: ChartGridProps) {
+export function ChartGrid({ runs, metrics, view, onRefine, onUpdateTimed, charts = STUDY_CHARTS }: ChartGridProps) {
   const [xRange, setXRange] = useState<readonly [number, number] | null>(null);
   const lines = runs.map((r) => ({ label: r.label, colour: r.colour }));
   const xLabel = view.xAxis === 'time' ? 'wall time (s)' : 'iteration';
   return (
     <div className="charts">
-      {STUDY_CHARTS.map((chart) => (
+      {charts.map((chart) => (
         <ChartCell
           key={chart.key}
           title={chart.title}

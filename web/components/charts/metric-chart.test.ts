@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatTick } from './metric-chart';
+import { formatTicks } from './metric-chart';
 
-describe('formatTick', () => {
-  it('Householder orthoLoss 2.5e-7 is not shown as 0', () => expect(formatTick(2.5e-7)).toBe('2.5e-7'));
-  it('3200 ms → 3,200', () => expect(formatTick(3200)).toBe('3,200'));
-  it('0.15 stays 0.15', () => expect(formatTick(0.15)).toBe('0.15'));
-  it('0 → 0, null → empty', () => expect([formatTick(0), formatTick(null)]).toEqual(['0', '']));
+describe('formatTicks', () => {
+  it('Householder orthoLoss ticks 1e-7 apart are not all 0', () => expect(formatTicks([1e-7, 2e-7, 3e-7])).toEqual(['1.0e-7', '2.0e-7', '3.0e-7']));
+  it('a narrow range 38.218…38.224 step 0.002 keeps three decimals', () => expect(formatTicks([38.218, 38.22, 38.222])).toEqual(['38.218', '38.220', '38.222']));
+  it('ms per iteration 1000…3000 step 500 → 1,000 …', () => expect(formatTicks([1000, 1500, 2000])).toEqual(['1,000', '1,500', '2,000']));
+  it('accuracy 0…0.2 step 0.05 → two decimals, 0 stays 0', () => expect(formatTicks([0, 0.05, 0.1])).toEqual(['0', '0.05', '0.10']));
+  it('3.5e16 loss ticks use exponents', () => expect(formatTicks([0, 2e16, 4e16])).toEqual(['0', '2.0e+16', '4.0e+16']));
 });

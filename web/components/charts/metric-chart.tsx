@@ -54,7 +54,7 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
       scales: { x: { time: false }, y: { distr: logScale ? 3 : 1 } },
       axes: [
         { label: xLabel, labelSize: 18, size: 36 },
-        { size: axisWidth, values: (_u, splits) => splits.map(formatTick) },
+        { size: axisWidth, values: (_u, splits) => formatTicks(splits) },
       ],
       series: [
         { label: xLabel },
@@ -125,13 +125,20 @@ function applyRange(u: uPlot, range: readonly [number, number] | null): void {
   if (range) u.setScale('x', { min: range[0], max: range[1] });
 }
 
-/** Axis ticks that stay readable from 1e-7 (Householder's orthoLoss) to thousands (ms per iteration). */
-export function formatTick(v: number | null): string {
-  if (v === null || !Number.isFinite(v)) return '';
-  const a = Math.abs(v);
-  if (a === 0) return '0';
-  if (a < 1e-3 || a >= 1e6) return v.toExponential(1);
-  return Number(v.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+/**
+ * Axis ticks that stay readable from 1e-7 (Householder's orthoLoss) to thousands (ms per
+ * iteration), with as many decimals as the tick step needs (38.218, 38.220, … not 38.22 twice).
+ */
+export function formatTicks(splits: readonly number[]): string[] {
+  const step = splits.length > 1 ? Math.abs(splits[1] - splits[0]) : 0;
+  const decimals = step > 0 && step < 1 ? Math.min(12, Math.ceil(-Math.log10(step) - 1e-9)) : 0;
+  return splits.map((v) => {
+    if (v === null || !Number.isFinite(v)) return '';
+    const a = Math.abs(v);
+    if (a === 0) return '0';
+    if (a >= 1e6 || (a < 1e-3 && step < 1e-3)) return v.toExponential(1);
+    return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  });
 }
 
 function countPoints(ys: ArrayLike<number | null | undefined>): number {

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ChartControls } from '@/components/charts/chart-controls';
 import { ChartGrid, type ChartGridProps, type GridRun } from '@/components/charts/chart-grid';
 import { ChartLegend } from '@/components/charts/chart-legend';
+import { chartsForKinds } from '@/lib/chart/char-rnn-charts';
 import { useLiveMetrics } from '@/hooks/use-live-metrics';
 import { useRunsInfo } from '@/hooks/use-runs-info';
 import { toMs } from '@/lib/format';
@@ -57,7 +58,7 @@ export function CompareView({ runIds, view: initialView }: { runIds: string[]; v
       {error ? <div className="banner">{error}</div> : null}
       <ChartControls view={view} onChange={changeView} />
       <ChartLegend runs={gridRuns} />
-      <ChartGrid runs={gridRuns} metrics={metrics} view={view} onRefine={refine} />
+      <ChartGrid runs={gridRuns} metrics={metrics} view={view} onRefine={refine} charts={chartsForKinds(runIds.map((id) => byId.get(id)?.kind))} />
     </>
   );
 }

@@ -17,10 +17,10 @@ const STATUS_TEXT: Record<Dataset['status'], string> = {
   MISSING: 'missing',
 };
 
-/** Data sets from the API with their status (CNN runs take the CIFAR ones). */
-export function DatasetSelect({ value, onChange, invalid }: { value: string; onChange: (name: string) => void; invalid: boolean }) {
+/** Data sets from the API with their status, of one experiment kind (default CNN: the CIFAR ones). */
+export function DatasetSelect({ value, onChange, invalid, kind = 'CNN' }: { value: string; onChange: (name: string) => void; invalid: boolean; kind?: string }) {
   const [{ data, error }] = useQuery<{ datasets: Dataset[] }>({ query: DATASETS_QUERY });
-  const datasets = (data?.datasets ?? []).filter((d) => d.kind.toUpperCase() === 'CNN' || d.name.startsWith('cifar'));
+  const datasets = (data?.datasets ?? []).filter((d) => d.kind.toUpperCase() === kind || (kind === 'CNN' && d.name.startsWith('cifar')));
   const current = datasets.find((d) => d.name === value);
   return (
     <>

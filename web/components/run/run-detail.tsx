@@ -13,7 +13,9 @@ import { useRunsInfo } from '@/hooks/use-runs-info';
 import { toMs } from '@/lib/format';
 import { runColour, variantLabel } from '@/lib/run-label';
 import { isActive, isResumable } from '@/lib/run-status';
+import { chartsForKinds } from '@/lib/chart/char-rnn-charts';
 import { RunSummary } from './run-summary';
+import { SampleTextPanel } from './sample-text-panel';
 
 /** The run page: everything about one run, live. */
 export function RunDetail({ runId, highlightIteration }: { runId: string; highlightIteration: number | null }) {
@@ -63,7 +65,13 @@ export function RunDetail({ runId, highlightIteration }: { runId: string; highli
       <RunSummary run={run} />
       <h2>Charts</h2>
       <ChartControls view={view} onChange={setView} />
-      <ChartGrid runs={gridRuns} metrics={metrics} view={view} onRefine={refine} />
+      <ChartGrid runs={gridRuns} metrics={metrics} view={view} onRefine={refine} charts={chartsForKinds([run.kind])} />
+      {run.kind === 'CHAR_RNN' ? (
+        <>
+          <h2>Sample text</h2>
+          <SampleTextPanel runId={runId} checkpoints={run.checkpoints?.length ?? 0} />
+        </>
+      ) : null}
       <h2>Alerts ({alerts.length})</h2>
       <AlertsTable alerts={alerts} highlightIteration={highlightIteration} />
       <h2>Checkpoints ({run.checkpoints?.length ?? 0})</h2>
