@@ -1,10 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 
-/** Milliseconds per kernel name over the profiled calls (kernels the engine ran, nested calls included). */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** CPU milliseconds per kernel name over the profiled calls (kernels the engine ran, nested calls included). */
 export type KernelProfile = Map<string, { ms: number; calls: number }>;
 
 /**
- * Times every kernel of `backendName` the engine runs while `fn` runs. Only outermost calls are
+ * Times (CPU time, steady on a shared machine) every kernel of `backendName` the engine runs while `fn` runs. Only outermost calls are
  * counted, so a replacement kernel's time includes the stock kernels it delegates to.
  */
 export async function profileKernels(backendName: string, fn: () => Promise<void>): Promise<KernelProfile> {
@@ -15,7 +20,7 @@ export async function profileKernels(backendName: string, fn: () => Promise<void
     const original = config.kernelFunc;
     const mutable = config as { kernelFunc: tf.KernelFunc };
     mutable.kernelFunc = ((args: Parameters<tf.KernelFunc>[0]) => {
-      const start = performance.now();
+      const start = depth === 0 ? cpuMs() : 0;
       depth++;
       try {
         return original(args);
@@ -23,7 +28,7 @@ export async function profileKernels(backendName: string, fn: () => Promise<void
         depth--;
         if (depth === 0) {
           const entry = profile.get(config.kernelName) ?? { ms: 0, calls: 0 };
-          entry.ms += performance.now() - start;
+          entry.ms += cpuMs() - start;
           entry.calls++;
           profile.set(config.kernelName, entry);
         }

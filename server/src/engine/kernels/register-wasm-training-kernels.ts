@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { batchMatMulConfig } from './batch-mat-mul';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input';
+import { identityConfig } from './identity';
 import { maxPoolGradConfig } from './max-pool-grad';
 import { meanConfig } from './mean';
 import { sliceConfig, splitVConfig, unpackConfig } from './slice';
@@ -23,6 +24,7 @@ export const WASM_TRAINING_KERNELS: readonly tf.KernelConfig[] = [
   unpackConfig,
   stridedSliceConfig,
   unsortedSegmentSumConfig,
+  identityConfig,
 ];
 
 let registered = false;
