@@ -1,8 +1,9 @@
-import type { CharRnnConfig, CnnConfig, ExperimentKind } from '@orthoscope/shared';
+import type { CharRnnConfig, CnnConfig, ExperimentKind, SegmentationConfig } from '@orthoscope/shared';
 import { initBackend, type BackendPreference } from './backend';
 import { loadCifar, type CifarName, type CifarProgress } from './data/cifar';
 import { trainCharRnn } from './train/train-char-rnn';
 import { trainCnn } from './train/train-cnn';
+import { trainSegmentation } from './train/train-segmentation';
 import type { TrainHooks } from './train/train-options';
 
 /** Where a run finds its data and how it trains. */
@@ -18,7 +19,7 @@ export interface RunExperimentOptions {
 }
 
 /** A validated experiment config (the other kinds' configs are added by their trainers). */
-export type RunnableConfig = CnnConfig | CharRnnConfig | { kind: Exclude<ExperimentKind, 'cnn' | 'char_rnn'> };
+export type RunnableConfig = CnnConfig | CharRnnConfig | SegmentationConfig | { kind: Exclude<ExperimentKind, 'cnn' | 'char_rnn' | 'segmentation'> };
 
 /**
  * Runs one experiment headless: initialises the backend when asked, loads the data for the
@@ -41,7 +42,12 @@ export async function runExperiment(config: RunnableConfig, options: RunExperime
       await trainCharRnn(config, { dataRoot: options.dataRoot }, withRuntime);
       return;
     }
+    case 'segmentation': {
+      // Image/mask pairs from <dataRoot>/segmentation/<dataset>/: nothing to download.
+      await trainSegmentation(config, { dataRoot: options.dataRoot }, withRuntime);
+      return;
+    }
     default:
-      throw new Error(`runExperiment: experiment kind ${JSON.stringify(config.kind)} is not supported yet`);
+      throw new Error(`runExperiment: experiment kind ${JSON.stringify((config as { kind: string }).kind)} is not supported yet`);
   }
 }

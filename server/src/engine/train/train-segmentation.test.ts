@@ -36,21 +36,22 @@ async function run(config: SegmentationConfig, checkpointDir?: string, shouldSto
 }
 
 describe('trainSegmentation', () => {
-  it('isbi2012-membrane 64 px, batch 4, 16 baseline steps on wasm: loss falls, evals at 1/8/16 with previews, flat tensor count', async () => {
+  it('isbi2012-membrane 64 px, batch 4, 24 baseline steps on wasm: loss falls, evals at 1/8/16/24 with previews, flat tensor count', async () => {
     const dir = join(checkpointRoot, 'baseline');
-    const { events, tensors, train } = await run(small({ maxIterations: 16, learningRate: 3e-3 }), dir);
+    const { events, tensors, train } = await run(small({ maxIterations: 24, learningRate: 3e-3 }), dir);
     expect(events[0].type).toBe('start');
-    expect(events.at(-1)).toEqual({ type: 'done', iteration: 16, reason: 'completed' });
-    expect(train.length).toBe(16);
+    expect(events.at(-1)).toEqual({ type: 'done', iteration: 24, reason: 'completed' });
+    expect(train.length).toBe(24);
     expect(Object.keys(train[0]).sort()).toEqual([...SEGMENTATION_TRAIN_METRICS].sort());
     const evals = events.filter((e) => e.type === 'eval');
-    expect(evals.map((e) => e.iteration)).toEqual([1, 8, 16]);
+    expect(evals.map((e) => e.iteration)).toEqual([1, 8, 16, 24]);
     expect(Object.keys(evals[0].metrics).sort()).toEqual([...SEGMENTATION_EVAL_METRICS].sort());
 
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const first = mean(train.slice(0, 2).map((m) => m.crossEntropy));
-    const last = mean(train.slice(-4).map((m) => m.crossEntropy));
-    expect(last).toBeLessThan(first * 0.9);
+    // Per-batch CE is noisy (random crops): compare the means of the first and last 8 steps.
+    const first = mean(train.slice(0, 8).map((m) => m.crossEntropy));
+    const last = mean(train.slice(-8).map((m) => m.crossEntropy));
+    expect(last).toBeLessThan(first * 0.85);
     expect(evals.at(-1)!.metrics.crossEntropy).toBeLessThan(evals[0].metrics.crossEntropy);
     for (const m of train) {
       expect(m.pixelAccuracy).toBeGreaterThanOrEqual(0);
@@ -65,7 +66,7 @@ describe('trainSegmentation', () => {
     expect(new Set(tensors.slice(1))).toEqual(new Set([tensors[1]]));
 
     const checkpoints = events.filter((e) => e.type === 'checkpoint');
-    expect(checkpoints.map((e) => e.iteration)).toEqual([1, 8, 16]);
+    expect(checkpoints.map((e) => e.iteration)).toEqual([1, 8, 16, 24]);
     const previews = checkpoints.at(-1)!.previews!;
     expect(previews.length).toBe(3);
     for (const p of [previews[0].image, previews[0].trueMask, previews[0].predictedMask]) {
@@ -89,6 +90,23 @@ describe('trainSegmentation', () => {
     for (const m of train) {
       expect(m.orthoLoss).toBeLessThan(1e-5);
       expect(Number.isFinite(m.crossEntropy)).toBe(true);
+    }
+  });
+
+  it('resume from iter-2 of a 4-step run: steps 3 and 4 repeat the uninterrupted run', async () => {
+    const dir = join(checkpointRoot, 'resume');
+    const config = small({ maxIterations: 4, evalEvery: 2, previewCount: 1 });
+    const full = await run(config, dir);
+    expect(existsSync(join(dir, 'iter-2', 'manifest.json'))).toBe(true);
+    expect(existsSync(join(dir, 'iter-2', 'preview-0-pred.png'))).toBe(true);
+    const events: TrainEvent[] = [];
+    await trainSegmentation(config, { dataRoot: SHARED_DATA }, { resumeFrom: join(dir, 'iter-2'), onEvent: (e) => events.push(e) });
+    expect(events[0]).toMatchObject({ type: 'start', iteration: 2, totalIterations: 4 });
+    const resumed = events.filter((e) => e.type === 'train');
+    expect(resumed.map((e) => e.iteration)).toEqual([3, 4]);
+    for (const [k, e] of resumed.entries()) {
+      expect(e.metrics.crossEntropy).toBeCloseTo(full.train[2 + k].crossEntropy, 4);
+      expect(e.metrics.orthoLoss).toBeCloseTo(full.train[2 + k].orthoLoss, 3);
     }
   });
 

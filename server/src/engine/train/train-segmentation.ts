@@ -6,31 +6,34 @@ import { readSegmentationDataset, type SegmentationDataset } from '../data/segme
 import { confusionMatrix, meanIoU, pixelAccuracy } from '../metrics/segmentation-metrics';
 import { SegmentationNet } from '../models/segmentation-net';
 import { createRng } from '../random';
+import { assignWeights, loadCheckpoint, saveCheckpoint } from '../checkpoint';
+import { batchesPerEpoch, epochPermutation } from './batch-order';
+import { adamState, restoreAdamState } from './optimizer-state';
 import { evaluateSegmentation, savePreviews } from './segmentation-eval';
 import { pixelCrossEntropy, pixelTargets } from './segmentation-loss';
 import type { TrainHooks } from './train-options';
 
-/** Where a segmentation run finds its data and what it reports as its device. */
+/** Where a segmentation run finds its data. */
 export interface SegmentationRunEnv {
   /** Data root holding `segmentation/<name>/`. */
   dataRoot: string;
-  /** Device string for the start event (default: the tfjs backend name). */
-  device?: string;
 }
 
 /**
  * Trains the SPEC §5 segmentation network on `<dataRoot>/segmentation/<config.dataset>/` with Adam,
  * per-pixel softmax cross-entropy (+ λ·orthoLoss in `penalty` mode), reporting through `hooks`:
- * `start`; `train` every iteration (SEGMENTATION_TRAIN_METRICS); `eval` on the validation pairs at
- * iteration 1, every `evalEvery` iterations and at the last one; after each eval, when
- * `hooks.checkpointDir` is set, a `checkpoint` whose folder holds the preview PNGs; `done`.
- * Throws DataFileError for a bad dataset before any event.
+ * `start`; `train` every iteration (SEGMENTATION_TRAIN_METRICS; `timePerIter` = wall time since
+ * this process started training ÷ its iterations, `stepMs` the step alone); `eval` on the
+ * validation pairs at iteration 1, every `evalEvery` iterations and at the last one; after each
+ * eval, when `hooks.checkpointDir` is set, a checkpoint in `iter-<N>/` (weights, Adam state) holding
+ * `previewCount` validation image / true mask / predicted mask PNGs, named in the `checkpoint`
+ * event; `done`. Batch order and crops depend only on (seed, iteration), so `hooks.resumeFrom`
+ * continues exactly. Throws DataFileError for a bad dataset before any event.
  */
 export async function trainSegmentation(config: SegmentationConfig, env: SegmentationRunEnv, hooks: TrainHooks): Promise<void> {
-  const rng = createRng(config.seed);
   const dataset = readSegmentationDataset(env.dataRoot, config.dataset, {
     imageSize: config.imageSize, fit: config.fit, numClasses: config.numClasses, ignoreLabel: config.ignoreLabel,
-    valFraction: config.valFraction, random: rng.next,
+    valFraction: config.valFraction, random: createRng(config.seed).next,
   });
   const net = new SegmentationNet({
     inChannels: dataset.channels, numClasses: dataset.numClasses, baseChannels: config.baseChannels, depth: config.depth,
@@ -38,7 +41,8 @@ export async function trainSegmentation(config: SegmentationConfig, env: Segment
   });
   const optimizer = tf.train.adam(config.learningRate);
   try {
-    await trainLoop(config, dataset, net, optimizer, rng, env, hooks);
+    const iteration = hooks.resumeFrom ? await resume(hooks.resumeFrom, net.namedVariables(), optimizer) : 0;
+    await trainLoop(config, dataset, net, optimizer, iteration, hooks);
   } finally {
     optimizer.dispose();
     net.dispose();
@@ -49,52 +53,63 @@ async function trainLoop(
   config: SegmentationConfig,
   dataset: SegmentationDataset,
   net: SegmentationNet,
-  optimizer: tf.Optimizer,
-  rng: ReturnType<typeof createRng>,
-  env: SegmentationRunEnv,
+  optimizer: tf.AdamOptimizer,
+  startIteration: number,
   hooks: TrainHooks,
 ): Promise<void> {
   const { numClasses, ignoreLabel } = dataset;
   const size = config.imageSize;
   const batchSize = Math.min(config.batchSize, dataset.train.length);
-  const itersPerEpoch = Math.ceil(dataset.train.length / batchSize);
-  const totalIterations = Math.min(config.epochs * itersPerEpoch, config.maxIterations ?? Infinity);
+  const perEpoch = batchesPerEpoch(dataset.train.length, batchSize);
+  const totalIterations = Math.min(config.epochs * perEpoch, config.maxIterations ?? Infinity);
   const lambda = config.mode === 'penalty' ? config.orthoWeight : 0;
-  const variables = net.variables();
+  const named = net.namedVariables();
+  const variables = named.map(([, v]) => v);
   const valSamples = config.evalLimit === null ? dataset.val : dataset.val.slice(0, config.evalLimit);
+  const backend = tf.getBackend();
+  const runtime = hooks.runtime ?? { backend, device: backend };
   hooks.onEvent({
-    type: 'start', backend: tf.getBackend(), device: env.device ?? tf.getBackend(),
+    type: 'start', backend: runtime.backend, device: runtime.device,
     config: { ...config, numClasses, ignoreLabel, channels: dataset.channels, classNames: dataset.classNames, trainPairs: dataset.train.length, valPairs: dataset.val.length, valSource: dataset.valSource },
-    iteration: 0, totalIterations,
+    iteration: startIteration, totalIterations,
   });
 
-  const evaluate = (iteration: number) => {
+  const evaluate = async (iteration: number) => {
     const { metrics, kept } = evaluateSegmentation(net, valSamples, { size, batchSize, numClasses, ignoreLabel, keep: hooks.checkpointDir ? config.previewCount : 0 });
     hooks.onEvent({ type: 'eval', iteration, metrics });
-    if (hooks.checkpointDir) {
-      const dir = join(hooks.checkpointDir, `iter-${iteration}`);
+    if (!hooks.checkpointDir) return;
+    const state = { kind: 'segmentation', iteration, seed: config.seed, numClasses, channels: dataset.channels };
+    const optimizerState = await adamState(optimizer, named.map(([n]) => n));
+    try {
+      const dir = await saveCheckpoint(join(hooks.checkpointDir, `iter-${iteration}`), { weights: named, optimizer: optimizerState, config, state });
+      // After saveCheckpoint: it replaces the folder as a whole.
       const previews = savePreviews(dir, kept, ignoreLabel);
       hooks.onEvent({ type: 'checkpoint', iteration, path: dir, previews });
+    } finally {
+      tf.dispose(optimizerState.map(([, t]) => t));
     }
   };
 
   const trainStart = performance.now();
-  let order = rng.permutation(dataset.train.length);
-  let cursor = 0;
-  for (let iteration = 1; iteration <= totalIterations; iteration++) {
+  let done = 0;
+  let order: Int32Array | undefined;
+  let orderEpoch = -1;
+  for (let iteration = startIteration + 1; iteration <= totalIterations; iteration++) {
     if (hooks.shouldStop?.()) {
       hooks.onEvent({ type: 'done', iteration: iteration - 1, reason: 'stopped' });
       return;
     }
-    if (cursor >= order.length) {
-      order = rng.permutation(dataset.train.length);
-      cursor = 0;
+    const epoch = Math.floor((iteration - 1) / perEpoch);
+    const inEpoch = (iteration - 1) % perEpoch;
+    if (epoch !== orderEpoch) {
+      order = epochPermutation(config.seed, epoch, dataset.train.length);
+      orderEpoch = epoch;
     }
-    const epoch = Math.floor((iteration - 1) / itersPerEpoch) + 1;
     const stepStart = performance.now();
-    const indices = order.subarray(cursor, cursor + batchSize);
-    cursor += batchSize;
-    const batch = segmentationBatch(dataset.train, indices, size, config.fit === 'crop' ? 'random' : 'center', rng.next);
+    const indices = order!.subarray(inEpoch * batchSize, (inEpoch + 1) * batchSize);
+    // Crops drawn from (seed, iteration) alone, so a resumed run sees the same crops.
+    const crops = createRng((config.seed + Math.imul(iteration, 0x85ebca6b)) >>> 0);
+    const batch = segmentationBatch(dataset.train, indices, size, config.fit === 'crop' ? 'random' : 'center', crops.next);
     const targets = pixelTargets(batch.labels, numClasses, ignoreLabel);
     const x = tf.tensor4d(batch.images, [batch.n, size, size, batch.channels]);
     let ceT: tf.Scalar | undefined;
@@ -111,18 +126,35 @@ async function trainLoop(
     const ortho = orthoT!.dataSync()[0];
     const confusion = confusionMatrix(batch.labels, predT!.dataSync(), numClasses, { ignoreLabel });
     tf.dispose([ceT!, orthoT!, predT!, x, targets.targets]);
+    done++;
     const now = performance.now();
     hooks.onEvent({
-      type: 'train', iteration, epoch,
+      type: 'train', iteration, epoch: epoch + 1,
       metrics: {
         crossEntropy, pixelAccuracy: pixelAccuracy(confusion), meanIoU: meanIoU(confusion),
         orthoLoss: ortho, weightedOrthoLoss: lambda * ortho, totalLoss: crossEntropy + lambda * ortho,
-        timePerIter: (now - trainStart) / iteration, stepMs: now - stepStart,
+        timePerIter: (now - trainStart) / done, stepMs: now - stepStart,
       },
     });
-    if (iteration === 1 || iteration % config.evalEvery === 0 || iteration === totalIterations) evaluate(iteration);
+    if (iteration === 1 || iteration % config.evalEvery === 0 || iteration === totalIterations) await evaluate(iteration);
     // Yield to the event loop so a stop request (or an IPC message) can arrive between steps.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  hooks.onEvent({ type: 'done', iteration: totalIterations, reason: 'completed' });
+  hooks.onEvent({ type: 'done', iteration: Math.max(startIteration, totalIterations), reason: 'completed' });
+}
+
+/** Loads weights and Adam state from `dir`; returns the iteration to continue from. */
+async function resume(dir: string, named: [string, tf.Variable][], optimizer: tf.AdamOptimizer): Promise<number> {
+  const checkpoint = await loadCheckpoint(dir);
+  try {
+    const iteration = checkpoint.state.iteration;
+    if (checkpoint.state.kind !== 'segmentation' || typeof iteration !== 'number' || !Number.isInteger(iteration) || iteration < 0) {
+      throw new Error(`${dir}: not a segmentation checkpoint with a valid iteration (state ${JSON.stringify(checkpoint.state)})`);
+    }
+    assignWeights(named, checkpoint.weights, dir);
+    await restoreAdamState(optimizer, named.map(([n]) => n), checkpoint.optimizer);
+    return iteration;
+  } finally {
+    tf.dispose([...checkpoint.weights.values(), ...checkpoint.optimizer.map(([, t]) => t)]);
+  }
 }
