@@ -5,8 +5,15 @@ const config = readServerConfig();
 const app = buildApp({ config });
 const { url, services } = await app.start();
 console.log(`[orthoscope] API on ${url} (data: ${config.dataRoot}, home: ${config.home})`);
+// tsx relays the terminal's Ctrl-C, so a signal may come twice: the first one stops (running
+// runs become INTERRUPTED), the others must not cut that short.
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => { void app.stop().then(() => process.exit(0)); });
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void app.stop().then(() => process.exit(0));
+  });
 }
 const system = await services.system();
 console.log(`[orthoscope] runs train on ${system.backend} (${system.device}), ${system.concurrency} at once`);

@@ -60,4 +60,8 @@ process.on('message', (message: ParentMessage) => {
 });
 // The server is gone (killed or stopped): nobody stores our points any more.
 process.on('disconnect', () => process.exit(1));
+// Ctrl-C in a terminal and `npm start`'s shutdown signal the whole process group: the server
+// decides what happens to its runs (it kills them and marks them INTERRUPTED, resumable).
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => {});
 process.on('uncaughtException', (error) => { void fail(error); });
