@@ -4,6 +4,7 @@ import {
   RUN_METRICS_QUERY, RUN_METRICS_SUBSCRIPTION, RUN_QUERY, RUN_UPDATES_SUBSCRIPTION, RUNS_QUERY, START_RUN_MUTATION,
   START_SWEEP_MUTATION, SYSTEM_QUERY, type ApiMetricBatch, type ApiRun,
 } from '@orthoscope/shared';
+import { getIntrospectionQuery } from 'graphql/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, gql, removeHomes, startTestApp, TINY_CNN, waitFor, wsClient, type TestApp } from './app.test-helper';
 
@@ -82,7 +83,7 @@ describe('buildApp: a real run', () => {
   });
 });
 
-describe('buildApp: bad input', () => {
+describe('buildApp: bad input and limits', () => {
   const cases: [string, Record<string, unknown>, string, unknown][] = [
     ['batchSize=0', { ...TINY_CNN, batchSize: 0 }, 'batchSize', 0],
     ['learningRate=-1', { ...TINY_CNN, learningRate: -1 }, 'learningRate', -1],
@@ -137,6 +138,12 @@ describe('buildApp: bad input', () => {
     const deep = 'runs { sweep { runs { sweep { runs { sweep { runs { sweep { runs { sweep { runs { id } } } } } } } } } } }';
     const result = await gql(app.url, `{ ${deep} }`);
     expect(result.errors?.[0].message).toMatch(/depth 1[12] exceeds the limit of 10/);
+  });
+
+  it('the standard introspection query (GraphiQL, codegen): allowed despite its depth', async () => {
+    const result = await gql(app.url, getIntrospectionQuery());
+    expect(result.errors).toBeUndefined();
+    expect(result.data.__schema.types.some((t: { name: string }) => t.name === 'RunInput')).toBe(true);
   });
 
   it('runs(first: 1000) with full metrics: QUERY_TOO_COMPLEX', async () => {

@@ -33,6 +33,8 @@ function selectionDepth(set: SelectionSetNode | undefined, fragments: Map<string
   if (!set) return 0;
   let deepest = 0;
   for (const s of set.selections) {
+    // Introspection (__schema, __type) is deep by nature (ofType chains) and bounded by the schema.
+    if (s.kind === Kind.FIELD && s.name.value.startsWith('__')) continue;
     if (s.kind === Kind.FIELD) deepest = Math.max(deepest, s.selectionSet ? 1 + selectionDepth(s.selectionSet, fragments, seen) : 1);
     else if (s.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, selectionDepth(s.selectionSet, fragments, seen));
     else if (!seen.has(s.name.value)) {
