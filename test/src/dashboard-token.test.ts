@@ -22,15 +22,18 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** The CNN launch form (the launch page holds other experiments' forms too). */
+const cnnForm = () => page.getByTestId('launch-form');
+
 describe('dashboard with an API that requires a token', () => {
   it('a launch without the token is refused and says so; the token entered once is kept and used for mutations', async () => {
     const token = readFileSync(join(stack.home, 'token'), 'utf8').trim();
     await page.goto(`${stack.webUrl}/launch`);
-    await page.getByLabel('maxIterations').fill('1');
-    await page.getByLabel('batchSize').fill('16');
-    await page.getByLabel('evalLimit').fill('16');
-    await page.getByRole('button', { name: 'Start run' }).click();
-    const banner = page.locator('.banner[role="alert"]');
+    await cnnForm().getByLabel('maxIterations').fill('1');
+    await cnnForm().getByLabel('batchSize').fill('16');
+    await cnnForm().getByLabel('evalLimit').fill('16');
+    await cnnForm().getByRole('button', { name: 'Start run' }).click();
+    const banner = cnnForm().locator('.banner[role="alert"]');
     await banner.waitFor({ timeout: 30_000 });
     expect(await banner.textContent()).toContain('Authorization: Bearer');
     expect((await stack.graphql('{ runs { id } }')).runs).toHaveLength(0);
@@ -40,10 +43,10 @@ describe('dashboard with an API that requires a token', () => {
     await page.getByText('token set').waitFor();
     await page.reload();
     await page.getByText('token set').waitFor({ timeout: 30_000 }); // kept in localStorage
-    await page.getByLabel('maxIterations').fill('1');
-    await page.getByLabel('batchSize').fill('16');
-    await page.getByLabel('evalLimit').fill('16');
-    await page.getByRole('button', { name: 'Start run' }).click();
+    await cnnForm().getByLabel('maxIterations').fill('1');
+    await cnnForm().getByLabel('batchSize').fill('16');
+    await cnnForm().getByLabel('evalLimit').fill('16');
+    await cnnForm().getByRole('button', { name: 'Start run' }).click();
     await page.waitForURL(/\/runs\/[0-9a-f-]{36}/, { timeout: 30_000 });
     await screenshot(page, 'token-run-started');
     expect((await stack.graphql('{ runs { id } }')).runs).toHaveLength(1);

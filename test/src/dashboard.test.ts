@@ -41,11 +41,14 @@ async function startSmallRun(input: Record<string, unknown>): Promise<string> {
   return data.startRun.id as string;
 }
 
+/** The CNN launch form (the launch page holds other experiments' forms too). */
+const cnnForm = () => page.getByTestId('launch-form');
+
 describe('dashboard in chromium', () => {
   it('launch form: a server validation error appears beside the field it names, nothing starts', async () => {
     await page.goto(`${stack.webUrl}/launch`);
-    await page.getByLabel('learningRate').fill('-1');
-    await page.getByRole('button', { name: 'Start run' }).click();
+    await cnnForm().getByLabel('learningRate').fill('-1');
+    await cnnForm().getByRole('button', { name: 'Start run' }).click();
     const error = page.locator('[data-error-for="learningRate"]');
     await error.waitFor({ timeout: 30_000 });
     expect(await error.textContent()).toContain('-1');
@@ -56,12 +59,12 @@ describe('dashboard in chromium', () => {
 
   it('launch a run from the form: the run page shows points streaming into the charts', async () => {
     await page.goto(`${stack.webUrl}/launch`);
-    await page.getByLabel('name', { exact: true }).fill('e2e form run');
-    await page.getByLabel('batchSize').fill('16');
-    await page.getByLabel('maxIterations').fill('24');
-    await page.getByLabel('evalEvery').fill('5');
-    await page.getByLabel('evalLimit').fill('64');
-    await page.getByRole('button', { name: 'Start run' }).click();
+    await cnnForm().getByLabel('name', { exact: true }).fill('e2e form run');
+    await cnnForm().getByLabel('batchSize').fill('16');
+    await cnnForm().getByLabel('maxIterations').fill('24');
+    await cnnForm().getByLabel('evalEvery').fill('5');
+    await cnnForm().getByLabel('evalLimit').fill('64');
+    await cnnForm().getByRole('button', { name: 'Start run' }).click();
     await page.waitForURL(/\/runs\/[0-9a-f-]{36}/, { timeout: 30_000 });
     await page.locator('[data-chart="Training accuracy"]').waitFor();
     // Points arrive while we watch: the drawn count grows at least twice.
@@ -154,11 +157,11 @@ describe('dashboard in chromium', () => {
 
   it('experiment #2 in one click: six runs (λ = 0, 0.1, 1, 10, 100, Householder) fill the compare charts live', async () => {
     await page.goto(`${stack.webUrl}/launch`);
-    await page.getByLabel('batchSize').fill('16');
-    await page.getByLabel('maxIterations').fill('4');
-    await page.getByLabel('evalEvery').fill('2');
-    await page.getByLabel('evalLimit').fill('32');
-    await page.getByRole('button', { name: /Start experiment #2/ }).click();
+    await cnnForm().getByLabel('batchSize').fill('16');
+    await cnnForm().getByLabel('maxIterations').fill('4');
+    await cnnForm().getByLabel('evalEvery').fill('2');
+    await cnnForm().getByLabel('evalLimit').fill('32');
+    await cnnForm().getByRole('button', { name: /Start experiment #2/ }).click();
     await page.waitForURL(/\/compare\?runs=/, { timeout: 30_000 });
     expect(new URL(page.url()).searchParams.get('runs')!.split(',')).toHaveLength(6);
     const legend = page.locator('.legend');
