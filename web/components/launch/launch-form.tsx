@@ -14,6 +14,7 @@ import {
   toRunInput,
   type LaunchFormValues,
 } from '@/lib/launch-input';
+import { isAuthError, TOKEN_HINT } from '@/lib/api-errors';
 import { DatasetSelect } from './dataset-select';
 import { FormField } from './form-field';
 
@@ -41,6 +42,7 @@ export function LaunchForm() {
       else other.push(e.message);
     }
     if (error.networkError) other.push(error.networkError.message);
+    if (isAuthError(error)) other.push(TOKEN_HINT);
     setErrors(byField);
     setFormError(other.length ? other.join('; ') : null);
   };

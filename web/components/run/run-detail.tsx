@@ -3,6 +3,7 @@
 import { RESUME_RUN_MUTATION, STOP_RUN_MUTATION } from '@orthoscope/shared';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import { describeError } from '@/lib/api-errors';
 import { useMutation } from 'urql';
 import { ChartControls } from '@/components/charts/chart-controls';
 import { ChartGrid, type ChartGridProps } from '@/components/charts/chart-grid';
@@ -43,7 +44,7 @@ export function RunDetail({ runId, highlightIteration }: { runId: string; highli
 
   const act = async (kind: 'stop' | 'resume') => {
     const result = kind === 'stop' ? await stopRun({ id: runId }) : await resumeRun({ id: runId });
-    setActionError(result.error ? result.error.message : null);
+    setActionError(result.error ? describeError(result.error) : null);
     void reload();
   };
   const alerts = [...(run.alerts ?? []), ...liveAlerts.filter((a) => !(run.alerts ?? []).some((b) => b.id === a.id))];

@@ -3,6 +3,7 @@
 import { DELETE_RUN_MUTATION, RUNS_TABLE_QUERY, STOP_RUN_MUTATION, type ApiRun } from '@orthoscope/shared';
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
+import { describeError } from '@/lib/api-errors';
 import { useMutation, useQuery } from 'urql';
 import { useInterval } from '@/hooks/use-interval';
 import { overlayRuns, useRunUpdates } from '@/hooks/use-run-updates';
@@ -37,7 +38,7 @@ export function RunsView({ status, tag, sweepId }: { status: string | null; tag:
   const act = async (kind: 'stop' | 'delete', run: ApiRun) => {
     if (kind === 'delete' && !window.confirm(`Delete run ${run.name || run.id} with all its points?`)) return;
     const result = kind === 'stop' ? await stopRun({ id: run.id }) : await deleteRun({ id: run.id });
-    setActionError(result.error ? result.error.message : null);
+    setActionError(result.error ? describeError(result.error) : null);
     if (kind === 'delete') setSelected((s) => s.filter((id) => id !== run.id));
     refresh();
   };
