@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { filterGradKernel, type WasmMemory } from './simd-filter-grad-module';
+import { filterGradKernel } from './simd-filter-grad-module';
+import { backendMemory } from './wasm-simd-assembler';
 import { sliceFromHeap } from './slice';
 import { disposeInfos, runWasmKernel, sliceInfo, transposeInfo, view } from './wasm-kernel-utils';
 
@@ -12,7 +13,7 @@ type Args = { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs: tf.Nam
  * else one stock XNNPACK Conv2D (below).
  */
 export function conv2dBackpropFilter(args: Args): tf.TensorInfo {
-  const memory = (args.backend.wasm as unknown as { asm?: { memory?: WasmMemory } }).asm?.memory;
+  const memory = backendMemory(args.backend);
   const kernel = memory ? filterGradKernel(memory) : null;
   return kernel ? filterGradSimd(args, kernel) : filterGradXnnpack(args);
 }
