@@ -6,6 +6,7 @@ import { initBackend, type BackendInfo } from '../engine/backend';
 import { loadCifar } from '../engine/data/cifar';
 import { BENCH_USAGE, BenchArgsError, parseBenchArgs, type BenchOptions } from './bench-args';
 import { cnnBenchCase, syntheticCifarSplit, type BenchCase } from './bench-cases';
+import { charRnnBenchCase } from './bench-char-rnn';
 import { formatProfile, profileKernels } from './bench-profile';
 import { formatBenchTable, median, type BenchResult } from './bench-stats';
 
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
   const split = options.dataDir
     ? (await loadCifar(options.dataDir, 'cifar10')).train
     : syntheticCifarSplit(Math.max(512, options.batchSize * 2));
-  const cases = options.cases.map((name) => cnnBenchCase(name, split, 10, options.batchSize));
+  const cases: BenchCase[] = options.cases.map((name) => (name === 'char-lstm'
+    ? { ...charRnnBenchCase(options.batchSize), name }
+    : cnnBenchCase(name, split, 10, options.batchSize)));
   const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
   const cpuTimes = new Map<string, number[]>(cases.map((c) => [c.name, []]));
   const peakRss = new Map<string, number>(cases.map((c) => [c.name, 0]));
