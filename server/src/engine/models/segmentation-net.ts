@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Activation, ConvMode, HouseholderScale } from '@orthoscope/shared';
 import { orthoLoss } from '../layers/ortho-loss';
 import { SegConv2d } from './segmentation-conv';
+import { upsample2x } from './segmentation-upsample';
 
 /** Shape and training mode of a `SegmentationNet`. */
 export interface SegmentationNetOptions {
@@ -29,7 +30,7 @@ export interface SegmentationOutput {
  * A small U-Net: per level two 3×3 convs then 2×2 max-pool going down; going up, nearest-neighbour
  * 2× resize + 3×3 conv, concatenation with the skip of the same level, two 3×3 convs; a free 1×1
  * classifier. Resize + conv rather than transposed conv: no checkerboard artefacts, and its
- * kernels (ResizeNearestNeighbor and its gradient, Conv2D) all train on wasm.
+ * kernels (ResizeNearestNeighbor, AvgPool for its gradient, Conv2D) all train on wasm.
  * Every 3×3 conv takes the run's mode (SPEC §0) and adds to orthoLoss.
  */
 export class SegmentationNet {
@@ -80,7 +81,7 @@ export class SegmentationNet {
     h = run(this.bottom[1], run(this.bottom[0], h));
     for (const [resize, a, b] of this.up) {
       const skip = skips.pop()!;
-      h = run(resize, tf.image.resizeNearestNeighbor(h, [skip.shape[1], skip.shape[2]]));
+      h = run(resize, upsample2x(h));
       h = run(b, run(a, tf.concat([skip, h], 3)));
     }
     const logits = this.head.apply(h, weights.get(this.head));
