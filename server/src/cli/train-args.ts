@@ -1,10 +1,11 @@
 import { isAbsolute, resolve } from 'node:path';
-import { InvalidFieldError, resolveCnnConfig, type CnnConfig } from '@orthoscope/shared';
+import { InvalidFieldError, resolveCharRnnConfig, resolveCnnConfig, type CharRnnConfig, type CnnConfig } from '@orthoscope/shared';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../engine/backend';
 
 /** What `npm run train` runs: a validated config and where/how to run it. */
 export interface TrainCliOptions {
-  config: CnnConfig;
+  config: CnnConfig | CharRnnConfig;
+  /** For a char-RNN on the embedded corpus (brown) it may be empty. */
   dataDir: string;
   backend: BackendPreference;
   download: boolean;
@@ -17,14 +18,26 @@ export const TRAIN_USAGE = `usage: npm run train -- --dataset cifar10|cifar100 -
          [--ortho-weight λ] [--epochs N] [--max-iterations N] [--batch-size N] [--learning-rate LR]
          [--eval-every N] [--eval-limit N] [--seed N] [--activation relu|selu] [--scale element|channel|none]
          [--backend ${BACKEND_PREFERENCES.join('|')}] [--checkpoint-dir DIR] [--resume DIR] [--download] [--json]
-Defaults are SPEC §3's (batch 128, 50 epochs, Adam 3e-4, evaluation every 100 iterations, seed 99).
+       npm run train -- --kind char_rnn --dataset brown|<text/NAME.txt> [--data-dir DIR] [--cell lstm|gru|rnn] [--hidden-size N]
+         [--layers N] [--embedding-size N] [--steps N] [--learning-rate-decay F] [--validation-fraction F] [--ortho-weight λ]
+         [--epochs N] [--max-iterations N] [--batch-size N] [--learning-rate LR] [--eval-every N] [--eval-limit N] [--seed N] …
+Defaults are SPEC §3's (batch 128, 50 epochs, Adam 3e-4, evaluation every 100 iterations, seed 99), for char_rnn SPEC §4's
+(2×512 LSTM, embedding 48, steps 8, batch 128, Adam 1e-3 × 0.97 per epoch, 20 epochs).
 --data-dir defaults to $ORTHOSCOPE_DATA; relative paths are taken from where npm was started.`;
 
 /** A bad command line: the CLI prints it with the usage and exits with code 2. */
 export class TrainArgsError extends Error {}
 
+type AnyConfig = CnnConfig & Omit<CharRnnConfig, 'kind'>;
+
 /** Config field ← flag, for numbers. */
-const NUMBER_FLAGS: Record<string, keyof CnnConfig> = {
+const NUMBER_FLAGS: Record<string, keyof AnyConfig> = {
+  '--hidden-size': 'hiddenSize',
+  '--embedding-size': 'embeddingSize',
+  '--layers': 'layers',
+  '--steps': 'steps',
+  '--learning-rate-decay': 'learningRateDecay',
+  '--validation-fraction': 'validationFraction',
   '--ortho-weight': 'orthoWeight',
   '--epochs': 'epochs',
   '--max-iterations': 'maxIterations',
@@ -35,8 +48,9 @@ const NUMBER_FLAGS: Record<string, keyof CnnConfig> = {
   '--seed': 'seed',
 };
 /** Config field ← flag, for strings. */
-const STRING_FLAGS: Record<string, keyof CnnConfig> = {
+const STRING_FLAGS: Record<string, keyof AnyConfig> = {
   '--dataset': 'dataset',
+  '--cell': 'cell',
   '--mode': 'mode',
   '--activation': 'activation',
   '--scale': 'householderScale',
@@ -51,8 +65,9 @@ const STRING_FLAGS: Record<string, keyof CnnConfig> = {
 export function parseTrainArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): TrainCliOptions {
   const base = env.INIT_CWD ?? process.cwd();
   const path = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
-  const input: Partial<Record<keyof CnnConfig, unknown>> = {};
-  const flagOf: Partial<Record<keyof CnnConfig, string>> = {};
+  const input: Partial<Record<keyof AnyConfig, unknown>> = {};
+  const flagOf: Partial<Record<keyof AnyConfig, string>> = {};
+  let kind: 'cnn' | 'char_rnn' = 'cnn';
   let dataDir = env.ORTHOSCOPE_DATA ?? null;
   let backend: BackendPreference = 'auto';
   let download = false;
@@ -76,6 +91,10 @@ export function parseTrainArgs(argv: readonly string[], env: Record<string, stri
     } else if (flag in STRING_FLAGS) {
       input[STRING_FLAGS[flag]] = value();
       flagOf[STRING_FLAGS[flag]] = flag;
+    } else if (flag === '--kind') {
+      const v = value();
+      if (v !== 'cnn' && v !== 'char_rnn') throw new TrainArgsError(`--kind ${JSON.stringify(v)}: must be cnn or char_rnn`);
+      kind = v;
     } else if (flag === '--data-dir') dataDir = value();
     else if (flag === '--checkpoint-dir') checkpointDir = path(value());
     else if (flag === '--resume') resume = path(value());
@@ -89,21 +108,28 @@ export function parseTrainArgs(argv: readonly string[], env: Record<string, stri
     else if (flag === '--json' && inline === undefined) json = true;
     else throw new TrainArgsError(`unknown flag ${JSON.stringify(argv[i])}`);
   }
-  if (dataDir === null) throw new TrainArgsError('--data-dir is required (or set ORTHOSCOPE_DATA)');
+  // The char-RNN's embedded corpus (brown) needs no data root.
+  if (dataDir === null && kind === 'cnn') throw new TrainArgsError('--data-dir is required (or set ORTHOSCOPE_DATA)');
+  const otherKind = kind === 'cnn' ? CHAR_RNN_ONLY : CNN_ONLY;
+  const misplaced = otherKind.find((field) => field in input);
+  if (misplaced) throw new TrainArgsError(`${flagOf[misplaced]} is not an option of --kind ${kind}`);
   // A penalty run without λ would silently train as the baseline; the study's smallest λ is 0.1.
   if (input.mode === 'penalty' && input.orthoWeight === undefined) {
     throw new TrainArgsError('--mode penalty needs --ortho-weight λ (the study used 0.1, 1, 10, 100)');
   }
-  let config: CnnConfig;
+  let config: CnnConfig | CharRnnConfig;
   try {
-    config = resolveCnnConfig(input as Partial<CnnConfig>);
+    config = kind === 'char_rnn' ? resolveCharRnnConfig(input as Partial<CharRnnConfig>) : resolveCnnConfig(input as Partial<CnnConfig>);
   } catch (error) {
     if (!(error instanceof InvalidFieldError)) throw error;
-    const flag = flagOf[error.field as keyof CnnConfig] ?? error.field;
+    const flag = flagOf[error.field as keyof AnyConfig] ?? error.field;
     throw new TrainArgsError(`${flag} ${JSON.stringify(error.value)}: ${error.problem}`);
   }
-  return { config, dataDir: path(dataDir), backend, download, json, checkpointDir, resume };
+  return { config, dataDir: dataDir === null ? '' : path(dataDir), backend, download, json, checkpointDir, resume };
 }
+
+const CNN_ONLY: readonly (keyof AnyConfig)[] = ['mode', 'activation', 'householderScale'];
+const CHAR_RNN_ONLY: readonly (keyof AnyConfig)[] = ['cell', 'hiddenSize', 'embeddingSize', 'layers', 'steps', 'learningRateDecay', 'validationFraction'];
 
 function splitOnce(arg: string): [string, string] {
   const at = arg.indexOf('=');

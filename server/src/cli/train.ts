@@ -1,5 +1,5 @@
 /**
- * `npm run train -- …`: one CNN experiment headless (see TRAIN_USAGE). The only place in the
+ * `npm run train -- …`: one CNN or char-RNN experiment headless (see TRAIN_USAGE). The only place in the
  * training path that reads process.argv and process.env. Exit codes: 0 done, 1 failed, 2 bad flags,
  * 130 stopped by Ctrl-C.
  */
@@ -31,17 +31,19 @@ async function main(): Promise<number> {
     switch (event.type) {
       case 'start':
         total = event.totalIterations;
-        if (!options.json) bar.log(`${options.config.dataset} ${options.config.mode} on ${event.backend} (${event.device}), ${total} iterations`);
+        if (!options.json) bar.log(`${options.config.dataset} ${options.config.kind === 'cnn' ? options.config.mode : `${options.config.cell} λ=${options.config.orthoWeight}`} on ${event.backend} (${event.device}), ${total} iterations`);
         break;
       case 'train': {
-        const { crossEntropy, accuracy, orthoLoss, stepMs } = event.metrics;
-        bar.update({ done: event.iteration, total, fields: { crossEntropy, accuracy, orthoLoss, stepMs } });
+        const { crossEntropy, accuracy, orthoLoss, orthonormalityLoss, stepMs } = event.metrics;
+        const fields: Record<string, number> = options.config.kind === 'cnn' ? { crossEntropy, accuracy, orthoLoss, stepMs } : { crossEntropy, orthonormalityLoss, stepMs };
+        bar.update({ done: event.iteration, total, fields });
         break;
       }
       case 'eval':
         if (!options.json) {
-          const { crossEntropy, accuracy, evalMs } = event.metrics;
-          bar.log(`eval @${event.iteration}: crossEntropy ${crossEntropy.toFixed(4)}  accuracy ${accuracy.toFixed(4)}  (${(evalMs / 1000).toFixed(1)} s)`);
+          const { crossEntropy, accuracy, bitsPerChar, evalMs } = event.metrics;
+          const second = options.config.kind === 'cnn' ? `accuracy ${accuracy.toFixed(4)}` : `bits/char ${bitsPerChar.toFixed(4)}`;
+          bar.log(`eval @${event.iteration}: crossEntropy ${crossEntropy.toFixed(4)}  ${second}  (${(evalMs / 1000).toFixed(1)} s)`);
         }
         break;
       case 'checkpoint':

@@ -39,7 +39,7 @@ export async function runExperiment(config: RunnableConfig, options: RunExperime
     }
     case 'char_rnn': {
       // Text comes from <dataRoot>/text/<dataset>.txt, or the embedded corpus (brown): nothing to download.
-      await trainCharRnn(config, { dataRoot: options.dataRoot }, withRuntime);
+      await trainCharRnn(config, { dataRoot: options.dataRoot || undefined }, withRuntime);
       return;
     }
     case 'segmentation': {
