@@ -7,6 +7,7 @@ export const ConvModeEnum = { BASELINE: 'baseline', PENALTY: 'penalty', HOUSEHOL
 export const ActivationEnum = { RELU: 'relu', SELU: 'selu' } as const;
 export const HouseholderScaleEnum = { ELEMENT: 'element', CHANNEL: 'channel', NONE: 'none' } as const;
 export const RecurrentCellEnum = { LSTM: 'lstm', GRU: 'gru', RNN: 'rnn' } as const;
+export const SegmentationFitEnum = { CROP: 'crop', RESIZE: 'resize' } as const;
 export const RunStatusEnum = {
   QUEUED: 'QUEUED', RUNNING: 'RUNNING', SUCCEEDED: 'SUCCEEDED', FAILED: 'FAILED',
   STOPPED: 'STOPPED', DIVERGED: 'DIVERGED', INTERRUPTED: 'INTERRUPTED',
@@ -20,6 +21,7 @@ registerEnumType(ConvModeEnum, { name: 'ConvMode', description: 'How conv layers
 registerEnumType(ActivationEnum, { name: 'Activation' });
 registerEnumType(HouseholderScaleEnum, { name: 'HouseholderScale', description: 'Learnable scale of Householder-generated weights' });
 registerEnumType(RecurrentCellEnum, { name: 'RecurrentCell', description: 'Recurrent cell of a CHAR_RNN run (SPEC §4)' });
+registerEnumType(SegmentationFitEnum, { name: 'SegmentationFit', description: 'SEGMENTATION: random crops of imageSize (centre crops for validation), or whole images resized' });
 registerEnumType(RunStatusEnum, { name: 'RunStatus' });
 registerEnumType(MetricSplitEnum, { name: 'MetricSplit', description: 'TRAIN: per training iteration; VALIDATION: evaluations on the test split' });
 registerEnumType(DatasetStatusEnum, { name: 'DatasetStatus' });

@@ -40,7 +40,7 @@ describe('upsample2x', () => {
       const x = tf.tensor4d(xs, shape as [number, number, number, number]);
       const dy = tf.tensor4d(dys, [3, 10, 8, 2]);
       const value = upsample2x(x);
-      const grad = tf.grad((t: tf.Tensor4D) => tf.sum(tf.mul(upsample2x(t), dy)))(x);
+      const grad = tf.grad((t) => tf.sum(tf.mul(upsample2x(t as tf.Tensor4D), dy)))(x);
       expect(value.shape).toEqual([3, 10, 8, 2]);
       expect(Math.max(...value.dataSync().map((v, i) => Math.abs(v - out[i])))).toBe(0);
       expect(Math.max(...grad.dataSync().map((v, i) => Math.abs(v - dx[i])))).toBeLessThan(1e-6);

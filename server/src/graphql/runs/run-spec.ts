@@ -1,4 +1,4 @@
-import { InvalidFieldError, resolveCharRnnConfig, resolveCnnConfig, type CharRnnConfig, type CnnConfig } from '@orthoscope/shared';
+import { InvalidFieldError, resolveCharRnnConfig, resolveCnnConfig, resolveSegmentationConfig, type CharRnnConfig, type CnnConfig, type SegmentationConfig } from '@orthoscope/shared';
 import { resolveAlertRules } from '../../runner/divergence-rules';
 import type { NewRun } from '../../runner/run-manager';
 import type { RunInput } from './run.input';
@@ -39,6 +39,7 @@ function resolveConfig(input: RunInput): Record<string, unknown> {
   switch (input.kind) {
     case 'cnn':
       rejectFields(input, CHAR_RNN_ONLY, 'CHAR_RNN');
+      rejectFields(input, SEGMENTATION_ONLY, 'SEGMENTATION');
       return resolveCnnConfig({
         dataset: input.dataset, mode: input.mode, orthoWeight: input.orthoWeight, activation: input.activation,
         householderScale: input.householderScale, epochs: input.epochs, batchSize: input.batchSize,
@@ -47,6 +48,7 @@ function resolveConfig(input: RunInput): Record<string, unknown> {
       } satisfies Partial<CnnConfig>) as unknown as Record<string, unknown>;
     case 'char_rnn':
       rejectFields(input, CNN_ONLY, 'CNN');
+      rejectFields(input, SEGMENTATION_ONLY, 'SEGMENTATION');
       return resolveCharRnnConfig({
         dataset: input.dataset, cell: input.cell, embeddingSize: input.embeddingSize, hiddenSize: input.hiddenSize,
         layers: input.layers, steps: input.steps, batchSize: input.batchSize, learningRate: input.learningRate,
@@ -54,13 +56,23 @@ function resolveConfig(input: RunInput): Record<string, unknown> {
         validationFraction: input.validationFraction, evalEvery: input.evalEvery, seed: input.seed,
         maxIterations: input.maxIterations, evalLimit: input.evalLimit,
       } satisfies Partial<CharRnnConfig>) as unknown as Record<string, unknown>;
+    case 'segmentation':
+      rejectFields(input, CHAR_RNN_ONLY, 'CHAR_RNN');
+      return resolveSegmentationConfig({
+        dataset: input.dataset, mode: input.mode, orthoWeight: input.orthoWeight, activation: input.activation,
+        householderScale: input.householderScale, imageSize: input.imageSize, fit: input.fit, numClasses: input.numClasses,
+        ignoreLabel: input.ignoreLabel, baseChannels: input.baseChannels, depth: input.depth, epochs: input.epochs,
+        batchSize: input.batchSize, learningRate: input.learningRate, evalEvery: input.evalEvery, seed: input.seed,
+        valFraction: input.valFraction, maxIterations: input.maxIterations, evalLimit: input.evalLimit, previewCount: input.previewCount,
+      } satisfies Partial<SegmentationConfig>) as unknown as Record<string, unknown>;
     default:
-      throw new InvalidFieldError('kind', input.kind.toUpperCase(), 'this experiment kind is not available on this server yet');
+      throw new InvalidFieldError('kind', (input.kind as string).toUpperCase(), 'this experiment kind is not available on this server yet');
   }
 }
 
 const CNN_ONLY = ['mode', 'activation', 'householderScale'] as const;
 const CHAR_RNN_ONLY = ['cell', 'embeddingSize', 'hiddenSize', 'layers', 'steps', 'learningRateDecay', 'validationFraction'] as const;
+const SEGMENTATION_ONLY = ['imageSize', 'fit', 'numClasses', 'ignoreLabel', 'baseChannels', 'depth', 'valFraction', 'previewCount'] as const;
 
 /** A field of another kind is a mistake worth naming rather than silently ignoring. */
 function rejectFields(input: RunInput, fields: readonly (keyof RunInput)[], owner: string): void {

@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import type { Activation, ConvMode, ExperimentKind, HouseholderScale, RecurrentCell } from '@orthoscope/shared';
-import { ActivationEnum, ConvModeEnum, ExperimentKindEnum, HouseholderScaleEnum, RecurrentCellEnum } from '../enums';
+import type { Activation, ConvMode, ExperimentKind, HouseholderScale, RecurrentCell, SegmentationFit } from '@orthoscope/shared';
+import { ActivationEnum, ConvModeEnum, ExperimentKindEnum, HouseholderScaleEnum, RecurrentCellEnum, SegmentationFitEnum } from '../enums';
 
 @InputType({ description: 'Divergence rules; every field defaults to SPEC §6 (autoStop off)' })
 export class AlertRulesInput {
@@ -94,6 +94,30 @@ export class RunInput {
 
   @Field(() => Float, { nullable: true, description: 'CHAR_RNN only: fraction of the corpus held out from its end for validation (default 0.05)' })
   validationFraction?: number;
+
+  @Field(() => Int, { nullable: true, description: 'SEGMENTATION only: side of the square network input, a multiple of 2^depth (default 128)' })
+  imageSize?: number;
+
+  @Field(() => SegmentationFitEnum, { nullable: true, description: 'SEGMENTATION only: how images reach imageSize (default CROP)' })
+  fit?: SegmentationFit;
+
+  @Field(() => Int, { nullable: true, description: 'SEGMENTATION only: class count (default: classes.txt, else 2 for 0/255 masks, else the largest mask value + 1)' })
+  numClasses?: number;
+
+  @Field(() => Int, { nullable: true, description: 'SEGMENTATION only: mask value left out of loss and metrics (default none)' })
+  ignoreLabel?: number;
+
+  @Field(() => Int, { nullable: true, description: 'SEGMENTATION only: channels at full resolution, doubled per level (default 16)' })
+  baseChannels?: number;
+
+  @Field(() => Int, { nullable: true, description: 'SEGMENTATION only: 2× down-sampling steps of the U-Net (default 2)' })
+  depth?: number;
+
+  @Field(() => Float, { nullable: true, description: 'SEGMENTATION only: share of pairs held out when the dataset has no val/ folder (default 0.1)' })
+  valFraction?: number;
+
+  @Field(() => Int, { nullable: true, description: 'SEGMENTATION only: validation images saved with true and predicted masks at each evaluation (default 3)' })
+  previewCount?: number;
 
   @Field(() => [String], { nullable: true })
   tags?: string[];

@@ -1,0 +1,59 @@
+import { RUN_METRICS_QUERY, RUN_QUERY, START_RUN_MUTATION, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, removeHomes, startTestApp, waitFor, type TestApp } from './app.test-helper';
+
+/** A segmentation run small enough for CI: a few wasm steps on 32 px crops of the real ISBI-2012 sample. */
+const TINY_SEGMENTATION = { kind: 'SEGMENTATION', dataset: 'isbi2012-membrane', imageSize: 32, batchSize: 2, baseChannels: 4, maxIterations: 4, evalEvery: 2, evalLimit: 2 };
+
+let app: TestApp;
+beforeAll(async () => { app = await startTestApp(); });
+afterAll(async () => { await app?.stop(); removeHomes(); });
+
+async function finished(id: string): Promise<ApiRun & Record<string, any>> {
+  return waitFor(`run ${id} to finish`, async () => {
+    const r = (await gql(app.url, RUN_QUERY, { id })).data.run;
+    return ['QUEUED', 'RUNNING'].includes(r.status) ? undefined : r;
+  });
+}
+
+describe('SEGMENTATION over the API', () => {
+  it('startRun SEGMENTATION on isbi2012-membrane (penalty λ=1, 32 px, 4 iterations): SUCCEEDED with its metrics and 3 checkpoints', async () => {
+    const started = await gql(app.url, START_RUN_MUTATION, { input: { ...TINY_SEGMENTATION, mode: 'PENALTY', orthoWeight: 1, fit: 'RESIZE' } });
+    expect(started.errors).toBeUndefined();
+    const id = started.data.startRun.id;
+    expect(started.data.startRun).toMatchObject({ kind: 'SEGMENTATION', name: 'segmentation isbi2012-membrane penalty λ=1' });
+    expect(started.data.startRun.config).toMatchObject({ kind: 'segmentation', imageSize: 32, fit: 'resize', baseChannels: 4, depth: 2, numClasses: null });
+    const run = await finished(id);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', iteration: 4, totalIterations: 4, error: null });
+    expect(run.checkpoints.map((c: { iteration: number }) => c.iteration)).toEqual([1, 2, 4]);
+    const metrics = (await gql(app.url, RUN_METRICS_QUERY, { id })).data.run.metrics as { name: string; split: string; points: { value: number }[] }[];
+    expect(metrics.map((m) => `${m.split}:${m.name}`).sort()).toEqual([
+      'TRAIN:crossEntropy', 'TRAIN:meanIoU', 'TRAIN:orthoLoss', 'TRAIN:pixelAccuracy', 'TRAIN:stepMs', 'TRAIN:timePerIter', 'TRAIN:totalLoss', 'TRAIN:weightedOrthoLoss',
+      'VALIDATION:crossEntropy', 'VALIDATION:evalMs', 'VALIDATION:meanIoU', 'VALIDATION:pixelAccuracy',
+    ]);
+    const series = (name: string, split = 'TRAIN') => metrics.find((m) => m.name === name && m.split === split)!.points.map((p) => p.value);
+    expect(series('orthoLoss')).toHaveLength(4);
+    expect(series('weightedOrthoLoss')[0]).toBeCloseTo(series('orthoLoss')[0], 4);
+    for (const v of series('meanIoU', 'VALIDATION')) expect(v).toBeGreaterThan(0);
+  });
+
+  it('fields of another kind: SEGMENTATION with cell, CNN with imageSize → BAD_USER_INPUT naming the field; bad imageSize names it', async () => {
+    const withCell = await gql(app.url, START_RUN_MUTATION, { input: { ...TINY_SEGMENTATION, cell: 'GRU' } });
+    expect(withCell.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cell' });
+    const cnn = await gql(app.url, START_RUN_MUTATION, { input: { kind: 'CNN', dataset: 'cifar10', imageSize: 64 } });
+    expect(cnn.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'imageSize' });
+    const size = await gql(app.url, START_RUN_MUTATION, { input: { ...TINY_SEGMENTATION, imageSize: 30 } });
+    expect(size.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'imageSize' });
+    const dataset = await gql(app.url, START_RUN_MUTATION, { input: { ...TINY_SEGMENTATION, dataset: 'cifar10' } });
+    expect(dataset.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dataset' });
+  });
+
+  it('startSweep SEGMENTATION, orthoWeights [0, 1] + Householder: baseline, penalty and householder runs all SUCCEED', async () => {
+    const base = { ...TINY_SEGMENTATION, maxIterations: 2, evalEvery: 2, evalLimit: 1, previewCount: 1 };
+    const sweep = await gql(app.url, START_SWEEP_MUTATION, { input: { name: 'membrane', base, orthoWeights: [0, 1], includeHouseholder: true } });
+    expect(sweep.errors).toBeUndefined();
+    const runs = sweep.data.startSweep.runs as ApiRun[];
+    expect(runs.map((r) => [r.config.mode, r.config.orthoWeight])).toEqual([['baseline', 0], ['penalty', 1], ['householder', 0]]);
+    for (const r of runs) expect(await finished(r.id)).toMatchObject({ status: 'SUCCEEDED', iteration: 2 });
+  });
+});
