@@ -1,0 +1,54 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './support/artifacts';
+import { launchChromium } from './support/chromium';
+import { startStack, type Stack } from './support/stack';
+
+let stack: Stack;
+let browser: { context: BrowserContext; close: () => Promise<void> };
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  stack = await startStack('dashboard-char-rnn');
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const form = () => page.getByTestId('char-rnn-launch-form');
+
+describe('char-LSTM in the dashboard (chromium)', () => {
+  it('launch one tiny char-LSTM run on nietzsche from the form: its run page shows the SPEC §4 charts, then samples text', async () => {
+    await page.goto(`${stack.webUrl}/launch`);
+    await form().getByLabel('One run').check();
+    await form().getByLabel('dataset').selectOption('nietzsche');
+    for (const [field, value] of [['hiddenSize', '16'], ['embeddingSize', '8'], ['batchSize', '8'], ['maxIterations', '6'], ['evalEvery', '3'], ['evalLimit', '2'], ['orthoWeight', '0.001']]) {
+      await form().getByLabel(`char-rnn ${field}`, { exact: true }).fill(value);
+    }
+    await form().getByRole('button', { name: 'Start run' }).click();
+    await page.waitForURL(/\/runs\/[0-9a-f-]+$/, { timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 180_000, interval: 500 }).toBe('succeeded');
+    for (const title of ['Training cross-entropy', 'Orthonormality loss', 'Validation bits per character']) {
+      await expect.poll(async () => Number(await page.locator(`[data-chart="${title}"]`).getAttribute('data-points')), { timeout: 30_000 }).toBeGreaterThan(0);
+    }
+    expect(await page.locator('[data-chart="Training accuracy"]').count()).toBe(0);
+
+    const panel = page.getByTestId('sample-text');
+    await panel.getByLabel('length').fill('60');
+    await panel.getByLabel('randomSeed').fill('3');
+    await panel.getByRole('button', { name: 'Sample text' }).click();
+    const text = page.getByTestId('sampled-text');
+    await text.waitFor({ timeout: 90_000 });
+    const sampled = (await text.textContent()) ?? '';
+    expect(sampled.startsWith('ethics is a basic foundation of all that')).toBe(true);
+    expect([...sampled].length).toBe(60);
+    await screenshot(page, 'char-rnn-run-page');
+    expect(pageErrors).toEqual([]);
+  });
+});
