@@ -45,6 +45,20 @@ describe('batchMatMul', () => {
     expect(relativeError(actual[1], expected[1])).toBeLessThan(2e-5);
   });
 
+  it('one [17,40] weight with transposeB at 8 steps, then 12 fresh weights: every product matches cpu (cached Wᵀ never stale)', async () => {
+    const xs = Array.from({ length: 20 }, (_, i) => randomValues(M * K, 100 + i));
+    const ws = Array.from({ length: 13 }, (_, i) => randomValues(N * K, 200 + i));
+    const fn = () => {
+      const shared = tf.tensor2d(ws[0], [N, K]);
+      const outs = xs.slice(0, 8).map((x) => tf.matMul(tf.tensor2d(x, [M, K]), shared, false, true));
+      shared.dispose();
+      return [...outs, ...xs.slice(8).map((x, i) => tf.matMul(tf.tensor2d(x, [M, K]), tf.tensor2d(ws[i + 1], [N, K]), false, true))];
+    };
+    const expected = await valuesOn('cpu', fn);
+    const actual = await valuesOn('wasm', fn);
+    actual.forEach((a, i) => expect(relativeError(a, expected[i])).toBeLessThan(2e-5));
+  });
+
   it('dense-layer gradients dx, dW of x=[16,50]·W=[50,30]: match cpu', async () => {
     const x = randomValues(16 * 50, 16);
     const w = randomValues(50 * 30, 17);

@@ -5,6 +5,10 @@ import { disposeInfos, heapF32, runWasmKernel, transposeInfo, view } from './was
 /** Below this many multiply-adds per matrix, the stock scalar loop beats creating an XNNPACK operator. */
 const SMALL_PRODUCT = 16_384;
 
+/** How many transposed right-hand matrices to keep (an LSTM reuses Uᵀ at every time step). */
+const TRANSPOSE_CACHE_SIZE = 8;
+const transposedRightHands = new Map<object, { source: tf.TensorInfo; copy: tf.TensorInfo }>();
+
 // Stock wasm caches its XNNPACK operator under the right-hand tensor's data id alone: the same
 // data seen under another shape (a reshape shares the id) would silently reuse the wrong operator.
 const rightHandShapes = new WeakMap<object, string>();
@@ -44,10 +48,12 @@ export function batchMatMul(args: {
 
   // Both operands as untransposed [batch, rows, cols] (fresh copies only where a transpose is needed).
   const a3 = transposeA ? transposeInfo(backend, view(a, [batchA, k, m]), [0, 2, 1]) : view(a, [batchA, m, k]);
-  const b3 = transposeB ? transposeInfo(backend, view(b, [batchB, n, k]), [0, 2, 1]) : view(b, [batchB, k, n]);
+  const cachedT = transposeB && batchB === 1;
+  const b3 = cachedT ? transposedRightHand(backend, b, n, k)
+    : transposeB ? transposeInfo(backend, view(b, [batchB, n, k]), [0, 2, 1]) : view(b, [batchB, k, n]);
   let out: tf.TensorInfo;
   if (batchB === 1) {
-    out = view(product(backend, view(a3, [batchA * m, k]), view(b3, [k, n]), !transposeB), outShape);
+    out = view(product(backend, view(a3, [batchA * m, k]), view(b3, [k, n]), !transposeB || cachedT), outShape);
   } else {
     out = backend.makeOutput([batch, m, n], 'float32');
     for (let i = 0; i < batch; i++) {
@@ -61,8 +67,43 @@ export function batchMatMul(args: {
     out = view(out, outShape);
   }
   if (transposeA) disposeInfos(backend, a3);
-  if (transposeB) disposeInfos(backend, b3);
+  if (transposeB && !cachedT) disposeInfos(backend, b3);
   return out;
+}
+
+/**
+ * bᵀ for a right-hand matrix b [n, k] used with transposeB, kept while b lives (tensor data is
+ * immutable, so a live data id always has the same values): a weight used at every step of a
+ * recurrence is transposed — and packed by XNNPACK, which caches on the copy's id — once.
+ */
+function transposedRightHand(backend: BackendWasm, b: tf.TensorInfo, n: number, k: number): tf.TensorInfo {
+  const hit = transposedRightHands.get(b.dataId);
+  if (hit && hit.source.shape.join() === b.shape.join()) {
+    transposedRightHands.delete(b.dataId); // re-insert: most recently used last
+    transposedRightHands.set(b.dataId, hit);
+    return hit.copy;
+  }
+  if (hit) dropTransposed(backend, b.dataId);
+  for (const [key, entry] of transposedRightHands) {
+    if (!backend.dataIdMap.has(key as tf.DataId)) dropTransposed(backend, key);
+    else if (transposedRightHands.size >= TRANSPOSE_CACHE_SIZE) dropTransposed(backend, key);
+    void entry;
+  }
+  const copy = transposeInfo(backend, view(b, [n, k]), [1, 0]);
+  transposedRightHands.set(b.dataId, { source: { ...b, shape: [...b.shape] }, copy });
+  return copy;
+}
+
+function dropTransposed(backend: BackendWasm, key: object): void {
+  const entry = transposedRightHands.get(key);
+  if (!entry) return;
+  transposedRightHands.delete(key);
+  disposeInfos(backend, entry.copy);
+}
+
+/** Releases every cached transpose (tests and backend teardown). */
+export function clearTransposeCache(backend: BackendWasm): void {
+  for (const key of [...transposedRightHands.keys()]) dropTransposed(backend, key);
 }
 
 /** [M,K]·[K,N] through the stock XNNPACK path; `shared` marks a right-hand side that may be cached. */
