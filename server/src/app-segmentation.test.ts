@@ -1,4 +1,5 @@
-import { RUN_METRICS_QUERY, RUN_QUERY, START_RUN_MUTATION, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
+import { RUN_METRICS_QUERY, RUN_QUERY, SEGMENTATION_PREVIEWS_QUERY, START_RUN_MUTATION, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, removeHomes, startTestApp, waitFor, type TestApp } from './app.test-helper';
 
@@ -17,10 +18,13 @@ async function finished(id: string): Promise<ApiRun & Record<string, any>> {
 }
 
 describe('SEGMENTATION over the API', () => {
+  let runId = '';
+
   it('startRun SEGMENTATION on isbi2012-membrane (penalty λ=1, 32 px, 4 iterations): SUCCEEDED with its metrics and 3 checkpoints', async () => {
     const started = await gql(app.url, START_RUN_MUTATION, { input: { ...TINY_SEGMENTATION, mode: 'PENALTY', orthoWeight: 1, fit: 'RESIZE' } });
     expect(started.errors).toBeUndefined();
     const id = started.data.startRun.id;
+    runId = id;
     expect(started.data.startRun).toMatchObject({ kind: 'SEGMENTATION', name: 'segmentation isbi2012-membrane penalty λ=1' });
     expect(started.data.startRun.config).toMatchObject({ kind: 'segmentation', imageSize: 32, fit: 'resize', baseChannels: 4, depth: 2, numClasses: null });
     const run = await finished(id);
@@ -35,6 +39,26 @@ describe('SEGMENTATION over the API', () => {
     expect(series('orthoLoss')).toHaveLength(4);
     expect(series('weightedOrthoLoss')[0]).toBeCloseTo(series('orthoLoss')[0], 4);
     for (const v of series('meanIoU', 'VALIDATION')) expect(v).toBeGreaterThan(0);
+  });
+
+  it('segmentationPreviews: latest checkpoint (4) holds 2 previews of 32×32 PNGs; iteration 2 too; iteration 3 → BAD_USER_INPUT; unknown run → NOT_FOUND', async () => {
+    const latest = await gql(app.url, SEGMENTATION_PREVIEWS_QUERY, { runId });
+    expect(latest.errors).toBeUndefined();
+    const { iteration, previews } = latest.data.segmentationPreviews;
+    expect(iteration).toBe(4);
+    // evalLimit 2 < previewCount 3: one preview per evaluated validation image.
+    expect(previews).toHaveLength(2);
+    for (const url of [previews[0].image, previews[0].trueMask, previews[1].predictedMask]) {
+      expect(url.startsWith('data:image/png;base64,')).toBe(true);
+      const png = PNG.sync.read(Buffer.from(url.slice('data:image/png;base64,'.length), 'base64'));
+      expect([png.width, png.height]).toEqual([32, 32]);
+    }
+    const second = await gql(app.url, SEGMENTATION_PREVIEWS_QUERY, { runId, iteration: 2 });
+    expect(second.data.segmentationPreviews.iteration).toBe(2);
+    const none = await gql(app.url, SEGMENTATION_PREVIEWS_QUERY, { runId, iteration: 3 });
+    expect(none.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'iteration' });
+    const missing = await gql(app.url, SEGMENTATION_PREVIEWS_QUERY, { runId: 'nope' });
+    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('fields of another kind: SEGMENTATION with cell, CNN with imageSize → BAD_USER_INPUT naming the field; bad imageSize names it', async () => {

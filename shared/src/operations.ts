@@ -305,3 +305,16 @@ export const SAMPLE_TEXT_QUERY = /* GraphQL */ `
     sampleText(runId: $runId, seed: $seed, length: $length, temperature: $temperature, randomSeed: $randomSeed)
   }
 `;
+
+/**
+ * Validation images with their true and predicted masks (data:image/png URLs) of a SEGMENTATION
+ * run, from its latest checkpoint or the one at `iteration`; null before the first. Variables: runId, iteration.
+ */
+export const SEGMENTATION_PREVIEWS_QUERY = /* GraphQL */ `
+  query SegmentationPreviews($runId: ID!, $iteration: Int) {
+    segmentationPreviews(runId: $runId, iteration: $iteration) {
+      iteration
+      previews { image trueMask predictedMask }
+    }
+  }
+`;
