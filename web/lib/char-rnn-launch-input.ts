@@ -1,4 +1,5 @@
 import { CHAR_RNN_DEFAULTS, CHAR_RNN_ORTHO_WEIGHT_SWEEP } from '@orthoscope/shared';
+import { nonNumericOf } from './launch-input';
 
 /** The char-RNN launch form's values, as typed (strings), prefilled with SPEC §4 defaults. */
 export interface CharRnnFormValues {
@@ -80,10 +81,5 @@ export function toCharRnnRunInput(v: CharRnnFormValues, forSweep = false): Recor
 
 /** Fields whose text is not a number at all (the server checks ranges): field → message. */
 export function nonNumericCharRnnFields(v: CharRnnFormValues): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const f of CHAR_RNN_NUMERIC_FIELDS) {
-    const text = v[f].trim();
-    if (text !== '' && !Number.isFinite(Number(text))) errors[f] = `${f}: "${text}" is not a number`;
-  }
-  return errors;
+  return nonNumericOf(v, CHAR_RNN_NUMERIC_FIELDS);
 }

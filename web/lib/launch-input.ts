@@ -97,10 +97,16 @@ const NUMERIC_FIELDS = ['orthoWeight', 'epochs', 'batchSize', 'learningRate', 'e
  * so these are caught here); everything else — ranges, integers, combinations — the server checks.
  */
 export function nonNumericFields(v: LaunchFormValues): Record<string, string> {
+  return nonNumericOf(v, NUMERIC_FIELDS);
+}
+
+/** The `fields` of any form whose text is not a number at all: field → message. */
+export function nonNumericOf<T extends object>(values: T, fields: readonly (keyof T & string)[]): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const f of NUMERIC_FIELDS) {
-    const text = v[f].trim();
+  for (const f of fields) {
+    const text = String(values[f]).trim();
     if (text !== '' && !Number.isFinite(Number(text))) errors[f] = `${f}: "${text}" is not a number`;
   }
   return errors;
 }
+

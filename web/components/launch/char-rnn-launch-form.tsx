@@ -11,7 +11,8 @@ import {
   toCharRnnRunInput,
   type CharRnnFormValues,
 } from '@/lib/char-rnn-launch-input';
-import { formFieldOf, parseOrthoWeights } from '@/lib/launch-input';
+import { formErrorsOf } from '@/lib/form-errors';
+import { parseOrthoWeights } from '@/lib/launch-input';
 import { DatasetSelect } from './dataset-select';
 import { FormField } from './form-field';
 
@@ -30,16 +31,9 @@ export function CharRnnLaunchForm() {
   const set = <K extends keyof CharRnnFormValues>(key: K, value: CharRnnFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const showErrors = (error: CombinedError) => {
-    const byField: Record<string, string> = {};
-    const other: string[] = [];
-    for (const e of error.graphQLErrors) {
-      const field = formFieldOf(e.extensions?.field);
-      if (field) byField[field] = e.message;
-      else other.push(e.message);
-    }
-    if (error.networkError) other.push(error.networkError.message);
+    const { byField, other } = formErrorsOf(error);
     setErrors(byField);
-    setFormError(other.length ? other.join('; ') : null);
+    setFormError(other);
   };
 
   const submit = async (kind: Target, weights?: readonly number[]) => {
