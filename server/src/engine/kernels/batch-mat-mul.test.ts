@@ -24,6 +24,10 @@ describe('batchMatMul', () => {
     ['a=[7,33,40] b=[1,40,17] (shared right-hand side)', [7, M, K], [1, K, N], false, false],
     ['a=[1,33,40] b=[7,17,40]ᵀ (shared left-hand side)', [1, M, K], [7, N, K], false, true],
     ['a=[2,3,5] b=[2,5,4] (tiny: stock loop)', [2, 3, 5], [2, 5, 4], false, false],
+    ['a=[40,36]ᵀ b=[40,24] (transposed left, XNNPACK)', [40, 36], [40, 24], true, false],
+    ['a=[512,12]ᵀ b=[512,16] (long contraction)', [512, 12], [512, 16], true, false],
+    ['a=[300,8]ᵀ b=[300,40] (K=300)', [300, 8], [300, 40], true, false],
+    ['a=[1,128,64]ᵀ b=[128,32] (rank 3, batch 1)', [1, 128, 64], [128, 32], true, false],
   ];
   for (const [title, aShape, bShape, ta, tb] of cases) {
     it(`${title}: matches cpu`, async () => {
