@@ -12,8 +12,8 @@ export interface BenchCase {
   dispose(): void;
 }
 
-/** The CNN cases (char-lstm is the SPEC §4 model: see bench-char-rnn.ts). */
-export type CnnBenchCaseName = Exclude<BenchCaseName, 'char-lstm'>;
+/** The CNN cases (char-lstm is the SPEC §4 model: see bench-char-rnn.ts; segmentation: bench-segmentation.ts). */
+export type CnnBenchCaseName = Exclude<BenchCaseName, 'char-lstm' | 'segmentation'>;
 
 const CASE_SETTINGS: Record<CnnBenchCaseName, { mode: 'baseline' | 'penalty' | 'householder'; orthoWeight: number }> = {
   baseline: { mode: 'baseline', orthoWeight: 0 },

@@ -7,6 +7,7 @@ import { loadCifar } from '../engine/data/cifar';
 import { BENCH_USAGE, BenchArgsError, parseBenchArgs, type BenchOptions } from './bench-args';
 import { cnnBenchCase, syntheticCifarSplit, type BenchCase } from './bench-cases';
 import { charRnnBenchCase } from './bench-char-rnn';
+import { segmentationBenchCase } from './bench-segmentation';
 import { formatProfile, profileKernels } from './bench-profile';
 import { formatBenchTable, median, type BenchResult } from './bench-stats';
 
@@ -33,7 +34,9 @@ async function main(): Promise<void> {
     : syntheticCifarSplit(Math.max(512, options.batchSize * 2));
   const cases: BenchCase[] = options.cases.map((name) => (name === 'char-lstm'
     ? { ...charRnnBenchCase(options.batchSize), name }
-    : cnnBenchCase(name, split, 10, options.batchSize)));
+    // The segmentation case keeps its own batch (8 crops of 128 px), whatever --batch-size says.
+    : name === 'segmentation' ? { ...segmentationBenchCase('baseline'), name }
+      : cnnBenchCase(name, split, 10, options.batchSize)));
   const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
   const cpuTimes = new Map<string, number[]>(cases.map((c) => [c.name, []]));
   const peakRss = new Map<string, number>(cases.map((c) => [c.name, 0]));

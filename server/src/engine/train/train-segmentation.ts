@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { SegmentationConfig } from '@orthoscope/shared';
+import { assignWeights, loadCheckpoint, saveCheckpoint } from '../checkpoint';
 import { segmentationBatch } from '../data/segmentation-batches';
 import { readSegmentationDataset, type SegmentationDataset } from '../data/segmentation-dataset';
 import { confusionMatrix, meanIoU, pixelAccuracy } from '../metrics/segmentation-metrics';
 import { SegmentationNet } from '../models/segmentation-net';
 import { createRng } from '../random';
-import { assignWeights, loadCheckpoint, saveCheckpoint } from '../checkpoint';
 import { batchesPerEpoch, epochPermutation } from './batch-order';
 import { adamState, restoreAdamState } from './optimizer-state';
 import { evaluateSegmentation, savePreviews } from './segmentation-eval';
-import { pixelCrossEntropy, pixelTargets } from './segmentation-loss';
+import { segmentationTrainStep } from './segmentation-step';
 import type { TrainHooks } from './train-options';
 
 /** Where a segmentation run finds its data. */
@@ -110,22 +110,8 @@ async function trainLoop(
     // Crops drawn from (seed, iteration) alone, so a resumed run sees the same crops.
     const crops = createRng((config.seed + Math.imul(iteration, 0x85ebca6b)) >>> 0);
     const batch = segmentationBatch(dataset.train, indices, size, config.fit === 'crop' ? 'random' : 'center', crops.next);
-    const targets = pixelTargets(batch.labels, numClasses, ignoreLabel);
-    const x = tf.tensor4d(batch.images, [batch.n, size, size, batch.channels]);
-    let ceT: tf.Scalar | undefined;
-    let orthoT: tf.Scalar | undefined;
-    let predT: tf.Tensor | undefined;
-    optimizer.minimize(() => {
-      const { logits, orthoLoss } = net.forward(x);
-      const ce = pixelCrossEntropy(logits, targets);
-      // Clones: minimize disposes the returned cost, which may be `ce` itself.
-      [ceT, orthoT, predT] = [tf.keep(tf.clone(ce)), tf.keep(tf.clone(orthoLoss)), tf.keep(tf.argMax(logits, 3))];
-      return lambda > 0 ? tf.add(ce, tf.mul(orthoLoss, lambda)) : ce;
-    }, false, variables);
-    const crossEntropy = ceT!.dataSync()[0];
-    const ortho = orthoT!.dataSync()[0];
-    const confusion = confusionMatrix(batch.labels, predT!.dataSync(), numClasses, { ignoreLabel });
-    tf.dispose([ceT!, orthoT!, predT!, x, targets.targets]);
+    const { crossEntropy, orthoLoss: ortho, predicted } = segmentationTrainStep(net, optimizer, variables, batch, numClasses, ignoreLabel, lambda);
+    const confusion = confusionMatrix(batch.labels, predicted, numClasses, { ignoreLabel });
     done++;
     const now = performance.now();
     hooks.onEvent({
