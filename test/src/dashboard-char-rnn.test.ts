@@ -38,6 +38,7 @@ describe('char-LSTM in the dashboard (chromium)', () => {
       await expect.poll(async () => Number(await page.locator(`[data-chart="${title}"]`).getAttribute('data-points')), { timeout: 30_000 }).toBeGreaterThan(0);
     }
     expect(await page.locator('[data-chart="Training accuracy"]').count()).toBe(0);
+    expect(await page.getByText('Val CE / bits per char').count()).toBe(1);
 
     const panel = page.getByTestId('sample-text');
     await panel.getByLabel('length').fill('60');

@@ -17,8 +17,17 @@ export function RunSummary({ run }: { run: RunInfo }) {
         <dt>Created</dt><dd>{new Date(toMs(run.createdAt) ?? 0).toLocaleString()}</dd>
         <dt>Started</dt><dd>{started ? new Date(started).toLocaleString() : '–'}</dd>
         <dt>Finished</dt><dd>{finished ? `${new Date(finished).toLocaleString()} (${formatDuration(finished - (started ?? finished))})` : '–'}</dd>
-        <dt>Train acc / CE</dt><dd>{formatMetric('accuracy', latest('TRAIN', 'accuracy'))} / {formatMetric('crossEntropy', latest('TRAIN', 'crossEntropy'))}</dd>
-        <dt>Val acc / CE</dt><dd>{formatMetric('accuracy', latest('VALIDATION', 'accuracy'))} / {formatMetric('crossEntropy', latest('VALIDATION', 'crossEntropy'))}</dd>
+        {run.kind === 'CHAR_RNN' ? (
+          <>
+            <dt>Train CE / orthonormality</dt><dd>{formatMetric('crossEntropy', latest('TRAIN', 'crossEntropy'))} / {formatMetric('orthonormalityLoss', latest('TRAIN', 'orthonormalityLoss'))}</dd>
+            <dt>Val CE / bits per char</dt><dd>{formatMetric('crossEntropy', latest('VALIDATION', 'crossEntropy'))} / {formatMetric('bitsPerChar', latest('VALIDATION', 'bitsPerChar'))}</dd>
+          </>
+        ) : (
+          <>
+            <dt>Train acc / CE</dt><dd>{formatMetric('accuracy', latest('TRAIN', 'accuracy'))} / {formatMetric('crossEntropy', latest('TRAIN', 'crossEntropy'))}</dd>
+            <dt>Val acc / CE</dt><dd>{formatMetric('accuracy', latest('VALIDATION', 'accuracy'))} / {formatMetric('crossEntropy', latest('VALIDATION', 'crossEntropy'))}</dd>
+          </>
+        )}
         <dt>Tags</dt><dd>{run.tags?.join(', ') || '–'}</dd>
         <dt>Sweep</dt><dd>{run.sweepId ?? '–'}</dd>
       </dl>
