@@ -1,6 +1,6 @@
 import { START_RUN_MUTATION } from '@orthoscope/shared';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/artifacts';
 import { launchChromium } from './support/chromium';
 import { startStack, type Stack } from './support/stack';
@@ -18,6 +18,10 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && page) await screenshot(page, `failed-${task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`);
 });
 
 afterAll(async () => {
@@ -95,6 +99,12 @@ describe('dashboard in chromium', () => {
     expect(await chartPoints('Validation accuracy')).toBeGreaterThanOrEqual(5);
     expect(await page.getByTestId('backend').textContent()).toContain('wasm');
     await screenshot(page, 'run-page-finished');
+    // Full-resolution export through the dashboard's own origin.
+    const csvHref = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    const csv = await (await page.request.get(`${stack.webUrl}${csvHref}`)).text();
+    expect(csv.split('\n').filter((l) => l.startsWith('TRAIN,accuracy,'))).toHaveLength(24);
+    const json = await (await page.request.get(`${stack.webUrl}${await page.getByRole('link', { name: 'Export JSON' }).getAttribute('href')}`)).json();
+    expect(JSON.stringify(json)).toContain('accuracy');
   });
 
   it('compare: select two runs on the runs page, six overlaid charts, selection in the URL', async () => {
@@ -132,6 +142,9 @@ describe('dashboard in chromium', () => {
     await finer;
     await screenshot(page, 'compare-zoomed');
     await over.dblclick();
+    await page.getByLabel('x axis').selectOption('time');
+    await page.waitForURL(/x=time/);
+    await expect.poll(() => page.locator('[data-chart="Training accuracy"]').getAttribute('data-x-axis'), { timeout: 10_000 }).toBe('wall time (s)');
     await page.getByLabel('log scale').check();
     await page.waitForURL(/log=1/);
     await screenshot(page, 'compare-two-runs');
@@ -149,8 +162,14 @@ describe('dashboard in chromium', () => {
     await page.waitForURL(new RegExp(`/runs/${id}`));
     await page.locator('[data-testid="alerts-table"] tbody tr').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'alert-run-page');
+    // autoStop made it DIVERGED; resume continues it from its last checkpoint, stop stops it again.
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).toBe('diverged');
+    await page.getByRole('button', { name: 'Resume from last checkpoint' }).click();
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).toMatch(/^(queued|running)$/);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 120_000 }).toMatch(/^(stopped|diverged)$/);
     await page.goto(`${stack.webUrl}/alerts`);
-    await expect.poll(() => page.locator('[data-testid="alerts-table"] tbody tr').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => page.locator('[data-testid="alerts-table"] tbody tr').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
     await screenshot(page, 'alerts-list');
     expect(pageErrors).toEqual([]);
   });

@@ -114,7 +114,7 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
   }, [xRange]);
 
   return (
-    <div className="chart" data-chart={title} data-points={data[0].length} data-line-points={data.slice(1).map(countPoints).join(',')} data-last-time={lastTime}>
+    <div className="chart" data-chart={title} data-points={data[0].length} data-line-points={data.slice(1).map(countPoints).join(',')} data-last-time={lastTime} data-x-axis={xLabel}>
       <h3>{title}</h3>
       <div ref={host} />
     </div>
