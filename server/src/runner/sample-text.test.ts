@@ -1,11 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { InvalidFieldError } from '@orthoscope/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../engine/backend';
 import { trainCharRnn } from '../engine/train/train-char-rnn';
-import { sampleTextInChild } from './sample-text';
+import { MAX_SAMPLERS, sampleTextInChild } from './sample-text';
 
 const SHARED_DATA = resolve(import.meta.dirname, '../../../../shared/data');
 let dir: string;
@@ -42,5 +42,16 @@ describe('sampleTextInChild', () => {
   it('a folder that is no checkpoint: Error naming the manifest file', async () => {
     await expect(sampleTextInChild({ checkpoint: join(dir, 'nope'), seed: 'a', length: 5, temperature: 1, rngSeed: 0 }, { backend: 'wasm' }))
       .rejects.toThrow(join(dir, 'nope', 'manifest.json'));
+  });
+
+  it(`${MAX_SAMPLERS + 1} requests at once: at most ${MAX_SAMPLERS} processes run, the last waits for one to end`, async () => {
+    // A stand-in sampler: replies with its start and end times after 400 ms.
+    const entry = join(dir, 'fake-sampler.mjs');
+    await writeFile(entry, "process.once('message', () => { const start = Date.now(); setTimeout(() => process.send({ type: 'text', text: `${start},${Date.now()}` }, undefined, {}, () => process.exit(0)), 400); });\n");
+    const request = { checkpoint: dir, seed: '', length: 1, temperature: 1, rngSeed: 0 };
+    const spans = (await Promise.all(Array.from({ length: MAX_SAMPLERS + 1 }, () => sampleTextInChild(request, { backend: 'cpu', entry }))))
+      .map((text) => text.split(',').map(Number)).sort((a, b) => a[0] - b[0]);
+    const last = spans[MAX_SAMPLERS];
+    expect(last[0]).toBeGreaterThanOrEqual(Math.min(...spans.slice(0, MAX_SAMPLERS).map(([, end]) => end)));
   });
 });

@@ -32,7 +32,25 @@ export interface SampleTextOptions {
  * loads into the server). A seed the model cannot read becomes InvalidFieldError('seed');
  * anything else that goes wrong is an Error with the child's message.
  */
-export function sampleTextInChild(request: SampleTextRequest, options: SampleTextOptions): Promise<string> {
+export async function sampleTextInChild(request: SampleTextRequest, options: SampleTextOptions): Promise<string> {
+  // Each sampler is a process loading TensorFlow.js: a burst of requests waits its turn instead
+  // of starting dozens of them at once.
+  while (running >= MAX_SAMPLERS) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await sampleOnce(request, options);
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+/** Sampling processes at once; more requests queue. */
+export const MAX_SAMPLERS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+function sampleOnce(request: SampleTextRequest, options: SampleTextOptions): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = fork(options.entry ?? SAMPLE_CHILD_ENTRY, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let stderr = '';
