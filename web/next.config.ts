@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   transpilePackages: ['@orthoscope/shared'],
   reactStrictMode: true,
   poweredByHeader: false,
+  // `next dev` would otherwise write AGENTS.md/CLAUDE.md into web/.
+  agentRules: false,
 };
 
 export default nextConfig;
