@@ -1,4 +1,9 @@
-import { RUN_METRICS_QUERY, RUN_QUERY, SEGMENTATION_PREVIEWS_QUERY, START_RUN_MUTATION, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
+import { RUN_METRICS_QUERY, RUN_QUERY, SEGMENTATION_PREVIEWS_QUERY, START_RUN_MUTATION, type ApiRun } from '@orthoscope/shared';
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, removeHomes, startTestApp, waitFor, type TestApp } from './app.test-helper';
@@ -72,12 +77,21 @@ describe('SEGMENTATION over the API', () => {
     expect(dataset.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dataset' });
   });
 
-  it('startSweep SEGMENTATION, orthoWeights [0, 1] + Householder: baseline, penalty and householder runs all SUCCEED', async () => {
-    const base = { ...TINY_SEGMENTATION, maxIterations: 2, evalEvery: 2, evalLimit: 1, previewCount: 1 };
-    const sweep = await gql(app.url, START_SWEEP_MUTATION, { input: { name: 'membrane', base, orthoWeights: [0, 1], includeHouseholder: true } });
-    expect(sweep.errors).toBeUndefined();
-    const runs = sweep.data.startSweep.runs as ApiRun[];
-    expect(runs.map((r) => [r.config.mode, r.config.orthoWeight])).toEqual([['baseline', 0], ['penalty', 1], ['householder', 0]]);
-    for (const r of runs) expect(await finished(r.id)).toMatchObject({ status: 'SUCCEEDED', iteration: 2 });
+  it('scripts/segmentation-sweep.ts λ = 0, 1 + householder, 2 iterations: three runs SUCCEED, previews saved as PNGs, exits 0', async () => {
+    const out = join(app.home, 'previews');
+    const script = fileURLToPath(new URL('../scripts/segmentation-sweep.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)('npx', ['tsx', script, '--url', app.url, '--ortho-weights', '0,1', '--image-size', '32',
+      '--batch-size', '2', '--base-channels', '4', '--max-iterations', '2', '--eval-every', '2', '--eval-limit', '1', '--out', out, '--poll-ms', '300'],
+    { timeout: 170_000 });
+    const done = stdout.split('\n').filter((line) => line.startsWith('DONE '));
+    expect(done.map((line) => line.slice(5, line.indexOf(':')))).toEqual([
+      'segmentation isbi2012-membrane λ=0', 'segmentation isbi2012-membrane λ=1', 'segmentation isbi2012-membrane householder',
+    ]);
+    expect(done.every((line) => line.includes(': SUCCEEDED at iteration 2') && /validation mean IoU 0\.\d/.test(line))).toBe(true);
+    const previews = stdout.split('\n').filter((line) => line.startsWith('PREVIEWS '));
+    expect(previews).toHaveLength(3);
+    const dir = previews[2].slice(previews[2].indexOf(' in ') + 4);
+    expect(readdirSync(dir).sort()).toEqual(['0-image.png', '0-predictedMask.png', '0-trueMask.png']);
+    expect(PNG.sync.read(readFileSync(join(dir, '0-predictedMask.png'))).width).toBe(32);
   });
 });

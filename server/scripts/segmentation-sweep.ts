@@ -1,0 +1,92 @@
+/**
+ * Runs the SPEC §5 segmentation comparison through the API: one sweep with the three conv modes
+ * (baseline λ = 0, penalty at each λ, householder) on a segmentation data set, follows it, prints
+ * each run's progress and final train cross-entropy, orthoLoss and validation mean IoU / pixel
+ * accuracy, and saves every run's latest validation previews (image, true mask, predicted mask)
+ * as PNG files under --out.
+ *
+ *   npx tsx server/scripts/segmentation-sweep.ts [--url http://127.0.0.1:4000/graphql] [--dataset isbi2012-membrane]
+ *     [--ortho-weights 0,1] [--image-size N] [--batch-size N] [--base-channels N] [--max-iterations N]
+ *     [--eval-every N] [--eval-limit N] [--out segmentation-previews]
+ *
+ * Set ORTHOSCOPE_TOKEN when the server is not on loopback. Exits 0 when every run SUCCEEDED.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { RUN_QUERY, SEGMENTATION_PREVIEWS_QUERY, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
+
+const { values: args } = parseArgs({
+  options: {
+    url: { type: 'string', default: process.env.ORTHOSCOPE_URL ?? 'http://127.0.0.1:4000/graphql' },
+    dataset: { type: 'string', default: 'isbi2012-membrane' },
+    'ortho-weights': { type: 'string', default: '0,1' },
+    'image-size': { type: 'string' },
+    'batch-size': { type: 'string' },
+    'base-channels': { type: 'string' },
+    'max-iterations': { type: 'string' },
+    'eval-every': { type: 'string' },
+    'eval-limit': { type: 'string' },
+    out: { type: 'string', default: 'segmentation-previews' },
+    'poll-ms': { type: 'string', default: '2000' },
+  },
+});
+const token = process.env.ORTHOSCOPE_TOKEN;
+const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+
+async function request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await fetch(args.url!, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data!;
+}
+
+const int = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+const base = {
+  kind: 'SEGMENTATION', dataset: args.dataset, imageSize: int(args['image-size']), batchSize: int(args['batch-size']),
+  baseChannels: int(args['base-channels']), maxIterations: int(args['max-iterations']), evalEvery: int(args['eval-every']),
+  evalLimit: int(args['eval-limit']), tags: ['segmentation'],
+};
+const orthoWeights = args['ortho-weights']!.split(',').filter(Boolean).map(Number);
+const latest = (run: ApiRun, name: string, split: string) => run.latestMetrics?.find((p) => p.name === name && p.split === split)?.value;
+const fixed = (v: number | null | undefined, digits = 4) => (typeof v === 'number' ? v.toPrecision(digits) : 'n/a');
+
+const { startSweep } = await request<{ startSweep: { id: string; runs: ApiRun[] } }>(START_SWEEP_MUTATION, {
+  input: { name: `segmentation ${args.dataset}`, base, orthoWeights, includeHouseholder: true },
+});
+console.log(`sweep ${startSweep.id}: ${startSweep.runs.length} runs queued (${startSweep.runs.map((r) => r.name).join(', ')})`);
+
+const last = new Map<string, number>();
+const final = new Map<string, ApiRun>();
+while (final.size < startSweep.runs.length) {
+  await new Promise((r) => setTimeout(r, Number(args['poll-ms'])));
+  for (const { id } of startSweep.runs) {
+    if (final.has(id)) continue;
+    const { run } = await request<{ run: ApiRun }>(RUN_QUERY, { id });
+    if (run.iteration !== last.get(id)) {
+      last.set(id, run.iteration);
+      console.log(`${run.name}: ${run.status} ${run.iteration}/${run.totalIterations ?? '?'} train CE ${fixed(latest(run, 'crossEntropy', 'TRAIN'))}, validation mean IoU ${fixed(latest(run, 'meanIoU', 'VALIDATION'))}`);
+    }
+    if (!['QUEUED', 'RUNNING'].includes(run.status)) final.set(id, run);
+  }
+}
+
+const outDir = resolve(args.out!);
+for (const { id } of startSweep.runs) {
+  const run = final.get(id)!;
+  console.log(`DONE ${run.name}: ${run.status} at iteration ${run.iteration}; train cross-entropy ${fixed(latest(run, 'crossEntropy', 'TRAIN'))}, `
+    + `orthoLoss ${fixed(latest(run, 'orthoLoss', 'TRAIN'))}, validation mean IoU ${fixed(latest(run, 'meanIoU', 'VALIDATION'))}, `
+    + `pixel accuracy ${fixed(latest(run, 'pixelAccuracy', 'VALIDATION'))}${run.error ? ` (${run.error})` : ''}`);
+  type Previews = { segmentationPreviews: { iteration: number; previews: Record<'image' | 'trueMask' | 'predictedMask', string>[] } | null };
+  const { segmentationPreviews } = await request<Previews>(SEGMENTATION_PREVIEWS_QUERY, { runId: id });
+  if (!segmentationPreviews) continue;
+  const dir = join(outDir, run.id);
+  mkdirSync(dir, { recursive: true });
+  segmentationPreviews.previews.forEach((preview, k) => {
+    for (const part of ['image', 'trueMask', 'predictedMask'] as const) {
+      writeFileSync(join(dir, `${k}-${part}.png`), Buffer.from(preview[part].replace(/^data:image\/png;base64,/, ''), 'base64'));
+    }
+  });
+  console.log(`PREVIEWS ${run.name}: ${segmentationPreviews.previews.length} at iteration ${segmentationPreviews.iteration} in ${dir}`);
+}
+process.exit([...final.values()].every((run) => run.status === 'SUCCEEDED') ? 0 : 1);
