@@ -43,11 +43,11 @@ async function main() {
 
   // One live update per call, driven by the runner (which reads the main thread's CPU time around it).
   let u = 0;
-  (window as any).__update = async () => {
+  (window as any).__update = async (names: string[] = ['crossEntropy', 'accuracy', 'orthoLoss', 'timePerIter']) => {
     const it = POINTS + ++u;
     const start = performance.now();
     for (let r = 0; r < RUNS; r++) {
-      const points = ['crossEntropy', 'accuracy', 'orthoLoss', 'timePerIter'].map((name) => ({ name, split: 'TRAIN' as const, iteration: it, value: Math.random(), time: T0 + it * 400 }));
+      const points = names.map((name) => ({ name, split: 'TRAIN' as const, iteration: it, value: Math.random(), time: T0 + it * 400 }));
       state = liveMetricsReducer(state, { type: 'live', runId: `run-${r}`, points });
     }
     chartTimes.length = 0;

@@ -54,6 +54,14 @@ try {
     }
     console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${(v / 1000 / 10).toFixed(1)} ms/update  ${k}`).join('\n'));
   }
+  // One chart only: a point for a single metric (what most live batches of one run amount to per chart).
+  const oneChartCpu: number[] = [];
+  for (let i = 0; i < UPDATES + 5; i++) {
+    const before = await threadTime();
+    await page.evaluate(() => (window as any).__update(['accuracy']));
+    const after = await threadTime();
+    if (i >= 5) oneChartCpu.push(after - before);
+  }
   const wall: number[] = [];
   const cpu: number[] = [];
   const perChart: number[] = [];
@@ -76,6 +84,7 @@ try {
   const [load] = loadavg();
   console.log(`Chart update, 10 live runs × 20,000 points, one new point per run per update, ${UPDATES} updates, chromium headless (load average ${load.toFixed(1)} on ${cpus().length} cores):`);
   console.log(`  main-thread CPU per update (reducer, chart data, React, uPlot redraw of the 4 charts that changed): ${stats(cpu)}`);
+  console.log(`  main-thread CPU per update of one chart (a point of one metric per run):                     ${stats(oneChartCpu)}`);
   console.log(`  wall clock per update (includes waiting for a CPU on a shared machine):                       ${stats(wall)}`);
   console.log(`  one chart, setData to end of its redraw (wall clock):                                         ${stats(perChart)}`);
   console.log(`  x values per chart: ${drawn} (each run's 20,000 points kept as 1000 buckets with min/max + the newest 250 exact)`);
