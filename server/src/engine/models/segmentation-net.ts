@@ -27,10 +27,13 @@ export interface SegmentationOutput {
 }
 
 /**
- * A small U-Net: per level two 3×3 convs then 2×2 max-pool going down; going up, nearest-neighbour
- * 2× resize + 3×3 conv, concatenation with the skip of the same level, two 3×3 convs; a free 1×1
- * classifier. Resize + conv rather than transposed conv: no checkerboard artefacts, and its
- * kernels (ResizeNearestNeighbor, AvgPool for its gradient, Conv2D) all train on wasm.
+ * A small U-Net: per level two 3×3 convs then 2×2 max-pool going down; going up, a 3×3 conv that
+ * halves the channels then nearest-neighbour 2× upsampling, concatenation with the skip of the same
+ * level, two 3×3 convs; a free 1×1 classifier. Upsampling by resize rather than transposed conv:
+ * no checkerboard artefacts, and its kernels (ResizeNearestNeighbor, AvgPool for its gradient,
+ * Conv2D) all train on wasm. The channel-halving conv runs before the upsampling, at a quarter of
+ * the pixels (the step is ~20% cheaper than resize-then-conv; the convs after the concatenation
+ * smooth the blocks).
  * Every 3×3 conv takes the run's mode (SPEC §0) and adds to orthoLoss.
  */
 export class SegmentationNet {
@@ -61,7 +64,7 @@ export class SegmentationNet {
     this.bottom = [conv('bottom_a', cin, bottomCh), conv('bottom_b', bottomCh, bottomCh)];
     for (let level = depth - 1; level >= 0; level--) {
       const ch = c * 2 ** level;
-      this.up.push([conv(`up${level}_resize`, 2 * ch, ch), conv(`up${level}a`, 2 * ch, ch), conv(`up${level}b`, ch, ch)]);
+      this.up.push([conv(`up${level}_reduce`, 2 * ch, ch), conv(`up${level}a`, 2 * ch, ch), conv(`up${level}b`, ch, ch)]);
     }
     this.head = conv('head', c, numClasses, 1, true);
   }
@@ -79,9 +82,9 @@ export class SegmentationNet {
       h = tf.maxPool(h, 2, 2, 'valid');
     }
     h = run(this.bottom[1], run(this.bottom[0], h));
-    for (const [resize, a, b] of this.up) {
+    for (const [reduce, a, b] of this.up) {
       const skip = skips.pop()!;
-      h = run(resize, upsample2x(h));
+      h = upsample2x(run(reduce, h));
       h = run(b, run(a, tf.concat([skip, h], 3)));
     }
     const logits = this.head.apply(h, weights.get(this.head));
