@@ -19,7 +19,7 @@ export class Dense {
 
   /** `x` of shape `(batch, inputs)` → `(batch, units)`, without activation. */
   apply(x: tf.Tensor2D): tf.Tensor2D {
-    return tf.fused.matMul({ a: x, b: this.kernel, bias: this.bias });
+    return tf.fused.matMul({ a: x, b: this.kernel, bias: this.bias }) as tf.Tensor2D;
   }
 
   /** Variables by stable name (`<name>/kernel`, `<name>/bias`), in a fixed order. */

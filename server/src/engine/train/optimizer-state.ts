@@ -29,7 +29,7 @@ export async function restoreAdamState(optimizer: tf.AdamOptimizer, names: reado
   const iterations = byName.get('adam/iterations');
   if (!iterations) throw new Error('restoreAdamState: checkpoint has no adam/iterations');
   if (saved.length === 1) return;
-  const weights: tf.NamedTensor[] = [{ name: 'iter', tensor: iterations }];
+  const weights: { name: string; tensor: tf.Tensor }[] = [{ name: 'iter', tensor: iterations }];
   for (const kind of ['m', 'v']) {
     for (const name of names) {
       const tensor = byName.get(`adam/${kind}/${name}`);
