@@ -17,6 +17,7 @@ import { isActive, isResumable } from '@/lib/run-status';
 import { chartsForKinds } from '@/lib/chart/char-rnn-charts';
 import { RunSummary } from './run-summary';
 import { SampleTextPanel } from './sample-text-panel';
+import { SegmentationPreviews } from './segmentation-previews';
 
 /** The run page: everything about one run, live. */
 export function RunDetail({ runId, highlightIteration }: { runId: string; highlightIteration: number | null }) {
@@ -71,6 +72,13 @@ export function RunDetail({ runId, highlightIteration }: { runId: string; highli
         <>
           <h2>Sample text</h2>
           <SampleTextPanel runId={runId} checkpoints={run.checkpoints?.length ?? 0} />
+        </>
+      ) : null}
+      {run.kind === 'SEGMENTATION' ? (
+        <>
+          <h2>Validation masks</h2>
+          {/* Evaluations at iteration 1 and every evalEvery write new previews: one key per evaluation. */}
+          <SegmentationPreviews runId={runId} refreshKey={`${run.status}:${run.iteration === 0 ? 0 : 1 + Math.floor(run.iteration / Number((run.config as { evalEvery?: number }).evalEvery ?? 50))}:${run.checkpoints?.length ?? 0}`} />
         </>
       ) : null}
       <h2>Alerts ({alerts.length})</h2>

@@ -1,3 +1,4 @@
+import { SEGMENTATION_CHARTS } from './segmentation-charts';
 import { STUDY_CHARTS } from './series';
 
 /** One chart of the grid: which metric of which split it shows. */
@@ -19,13 +20,15 @@ export const CHAR_RNN_CHARTS: readonly ChartSpec[] = [
 
 /**
  * The charts for runs of these kinds (API enum values; unknown while loading): the study's six
- * CNN charts, experiment #3's when every known run is a CHAR_RNN, and both sets (once each) for a mix.
+ * CNN charts, experiment #3's when every known run is a CHAR_RNN, the segmentation ones for
+ * SEGMENTATION runs, and for a mix each kind's set in the order CNN, CHAR_RNN, SEGMENTATION,
+ * every chart once.
  */
 export function chartsForKinds(kinds: readonly (string | null | undefined)[]): readonly ChartSpec[] {
-  const known = kinds.filter((k): k is string => !!k);
-  const charRnn = known.filter((k) => k === 'CHAR_RNN').length;
-  if (charRnn === 0) return STUDY_CHARTS;
-  if (charRnn === known.length) return CHAR_RNN_CHARTS;
-  const keys = new Set<string>(STUDY_CHARTS.map((c) => c.key));
-  return [...STUDY_CHARTS, ...CHAR_RNN_CHARTS.filter((c) => !keys.has(c.key))];
+  const sets: [string, readonly ChartSpec[]][] = [['CNN', STUDY_CHARTS], ['CHAR_RNN', CHAR_RNN_CHARTS], ['SEGMENTATION', SEGMENTATION_CHARTS]];
+  const present = sets.filter(([kind]) => kinds.includes(kind)).map(([, charts]) => charts);
+  if (present.length === 0) return STUDY_CHARTS;
+  if (present.length === 1) return present[0];
+  const seen = new Set<string>();
+  return present.flat().filter((c) => !seen.has(c.key) && !!seen.add(c.key));
 }
