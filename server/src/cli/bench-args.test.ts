@@ -12,6 +12,10 @@ describe('parseBenchArgs', () => {
     });
   });
 
+  it('--filter-grad xnnpack: selects the earlier filter-gradient form', () => {
+    expect(parseBenchArgs(['--filter-grad', 'xnnpack']).filterGrad).toBe('xnnpack');
+  });
+
   it('--iterations 0, --batch-size 1.5, --backend webgpu, --cases lstm, --fast: errors naming flag and value', () => {
     expect(() => parseBenchArgs(['--iterations', '0'])).toThrow('--iterations "0": expected an integer ≥ 1');
     expect(() => parseBenchArgs(['--batch-size', '1.5'])).toThrow('--batch-size "1.5"');
@@ -19,5 +23,6 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(['--cases', 'lstm'])).toThrow('--cases "lstm"');
     expect(() => parseBenchArgs(['--fast'])).toThrow('unknown flag "--fast"');
     expect(() => parseBenchArgs(['--iterations'])).toThrow('--iterations needs a value');
+    expect(() => parseBenchArgs(['--filter-grad', 'fft'])).toThrow('--filter-grad "fft": expected simd or xnnpack');
   });
 });

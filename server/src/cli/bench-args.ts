@@ -21,6 +21,8 @@ export interface BenchOptions {
   profile: boolean;
   /** Run PyTorch on the same network when `python3 -c "import torch"` works (default); `false` never. */
   torch: boolean;
+  /** Conv filter-gradient formulation on wasm (`simd` default; `xnnpack` = the earlier form, for comparison). */
+  filterGrad: 'simd' | 'xnnpack';
 }
 
 export const BENCH_DEFAULTS: BenchOptions = {
@@ -33,10 +35,12 @@ export const BENCH_DEFAULTS: BenchOptions = {
   json: false,
   profile: false,
   torch: true,
+  filterGrad: 'simd',
 };
 
 export const BENCH_USAGE = `usage: npm run bench -- [--iterations N] [--warmup N] [--batch-size N] [--cases baseline,penalty,householder,char-lstm,segmentation]
-                      [--backend ${BACKEND_PREFERENCES.join('|')}] [--data-dir DIR] [--json] [--profile] [--no-torch]`;
+                      [--backend ${BACKEND_PREFERENCES.join('|')}] [--data-dir DIR] [--json] [--profile] [--no-torch]
+                      [--filter-grad simd|xnnpack]`;
 
 /** A flag error: the CLI prints it with the usage and exits with code 2. */
 export class BenchArgsError extends Error {}
@@ -76,6 +80,12 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       case '--json': options.json = true; break;
       case '--profile': options.profile = true; break;
       case '--no-torch': options.torch = false; break;
+      case '--filter-grad': {
+        const v = value();
+        if (v !== 'simd' && v !== 'xnnpack') throw new BenchArgsError(`--filter-grad ${JSON.stringify(v)}: expected simd or xnnpack`);
+        options.filterGrad = v;
+        break;
+      }
       default: throw new BenchArgsError(`unknown flag ${JSON.stringify(flag)}`);
     }
   }

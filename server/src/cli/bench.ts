@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { initBackend, type BackendInfo } from '../engine/backend';
+import { setFilterGradForm } from '../engine/kernels/conv2d-backprop-filter';
 import { loadCifar } from '../engine/data/cifar';
 import { BENCH_USAGE, BenchArgsError, parseBenchArgs, type BenchOptions } from './bench-args';
 import { cnnBenchCase, syntheticCifarSplit, type BenchCase } from './bench-cases';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   }
   const log = options.json ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
   const info = await initBackend(options.backend);
+  setFilterGradForm(options.filterGrad);
   log(`backend ${info.backend} — ${info.device}; batch ${options.batchSize}, ${options.warmup} warm-up + ${options.iterations} timed steps per case, interleaved`);
 
   const split = options.dataDir

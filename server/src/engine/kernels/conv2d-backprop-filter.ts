@@ -7,13 +7,22 @@ import { disposeInfos, runWasmKernel, sliceInfo, transposeInfo, view } from './w
 
 type Args = { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs: tf.NamedAttrMap };
 
+/** Which formulation the registered kernel uses: `simd` (default, falls back to XNNPACK without wasm SIMD) or `xnnpack`. */
+export type FilterGradForm = 'simd' | 'xnnpack';
+let form: FilterGradForm = 'simd';
+
+/** Selects the filter-gradient formulation (for A/B measurements: `npm run bench -- --filter-grad xnnpack`). */
+export function setFilterGradForm(next: FilterGradForm): void {
+  form = next;
+}
+
 /**
  * Filter gradient of a 2-D convolution (the wasm backend has none, so no conv can train there):
  * the SIMD kernel of ./simd-filter-grad-module on the backend's heap when wasm SIMD is available,
  * else one stock XNNPACK Conv2D (below).
  */
 export function conv2dBackpropFilter(args: Args): tf.TensorInfo {
-  const memory = backendMemory(args.backend);
+  const memory = form === 'simd' ? backendMemory(args.backend) : undefined;
   const kernel = memory ? filterGradKernel(memory) : null;
   return kernel ? filterGradSimd(args, kernel) : filterGradXnnpack(args);
 }
