@@ -75,7 +75,7 @@ export function SegmentationLaunchForm() {
         <h2 style={{ marginTop: 0 }}>Segmentation (SPEC §5)</h2>
         <p className="muted" style={{ margin: 0 }}>
           A small U-Net whose 3×3 convs take the chosen mode, trained on image/mask pairs from <code>segmentation/&lt;name&gt;/</code> under the
-          data root. Defaults: 128 px random crops, batch 8, 16 base channels, depth 2, Adam 1e-3 — about 1.5 s per step on one wasm thread.
+          data root. Defaults: 128 px random crops, batch 8, 16 base channels, depth 2, Adam 1e-3 — about 1.3 s per step on one wasm thread.
           The run page shows validation images with their true and predicted masks at every evaluation.
         </p>
         <div className="toolbar" style={{ marginTop: 12 }}>

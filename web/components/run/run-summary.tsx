@@ -22,6 +22,11 @@ export function RunSummary({ run }: { run: RunInfo }) {
             <dt>Train CE / orthonormality</dt><dd>{formatMetric('crossEntropy', latest('TRAIN', 'crossEntropy'))} / {formatMetric('orthonormalityLoss', latest('TRAIN', 'orthonormalityLoss'))}</dd>
             <dt>Val CE / bits per char</dt><dd>{formatMetric('crossEntropy', latest('VALIDATION', 'crossEntropy'))} / {formatMetric('bitsPerChar', latest('VALIDATION', 'bitsPerChar'))}</dd>
           </>
+        ) : run.kind === 'SEGMENTATION' ? (
+          <>
+            <dt>Train mean IoU / CE</dt><dd>{formatMetric('meanIoU', latest('TRAIN', 'meanIoU'))} / {formatMetric('crossEntropy', latest('TRAIN', 'crossEntropy'))}</dd>
+            <dt>Val mean IoU / pixel acc / CE</dt><dd>{formatMetric('meanIoU', latest('VALIDATION', 'meanIoU'))} / {formatMetric('accuracy', latest('VALIDATION', 'pixelAccuracy'))} / {formatMetric('crossEntropy', latest('VALIDATION', 'crossEntropy'))}</dd>
+          </>
         ) : (
           <>
             <dt>Train acc / CE</dt><dd>{formatMetric('accuracy', latest('TRAIN', 'accuracy'))} / {formatMetric('crossEntropy', latest('TRAIN', 'crossEntropy'))}</dd>
