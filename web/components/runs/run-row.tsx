@@ -20,7 +20,9 @@ export function RunRow({ run, now, selected, onToggle, onAction }: {
   onToggle: (id: string) => void;
   onAction: (kind: 'stop' | 'delete', run: ApiRun) => void;
 }) {
-  const total = run.totalIterations ?? null;
+  // Known once the run starts; before that, its maxIterations cap if it has one.
+  const cap = Number(run.config?.maxIterations);
+  const total = run.totalIterations ?? (Number.isInteger(cap) && cap > 0 ? cap : null);
   const fraction = total ? Math.min(1, run.iteration / total) : 0;
   const eta = run.status === 'RUNNING' ? estimateRemainingMs(toMs(run.startedAt), now, run.iteration, total) : null;
   const mode = String(run.config?.mode ?? '–');

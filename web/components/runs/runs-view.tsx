@@ -52,6 +52,7 @@ export function RunsView({ status, tag, sweepId }: { status: string | null; tag:
           Compare selected ({selected.length})
         </Link>
         <button onClick={() => setSelected(selected.length ? [] : rows.map((r) => r.id))}>{selected.length ? 'Clear selection' : 'Select all'}</button>
+        {sweepId && rows.length ? <Link href={`/compare?runs=${rows.map((r) => r.id).join(',')}`}>Compare this sweep</Link> : null}
         <Link href="/launch">Launch…</Link>
         {fetching && !data ? <span className="muted">loading…</span> : null}
       </div>
