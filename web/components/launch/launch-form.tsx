@@ -7,14 +7,13 @@ import { useMutation, type CombinedError } from 'urql';
 import {
   EXPERIMENT_1,
   EXPERIMENT_2,
-  formFieldOf,
   LAUNCH_DEFAULTS,
   nonNumericFields,
   parseOrthoWeights,
   toRunInput,
   type LaunchFormValues,
 } from '@/lib/launch-input';
-import { isAuthError, TOKEN_HINT } from '@/lib/api-errors';
+import { formErrorsOf } from '@/lib/form-errors';
 import { DatasetSelect } from './dataset-select';
 import { FormField } from './form-field';
 
@@ -34,17 +33,9 @@ export function LaunchForm() {
   const set = <K extends keyof LaunchFormValues>(key: K, value: LaunchFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const showErrors = (error: CombinedError) => {
-    const byField: Record<string, string> = {};
-    const other: string[] = [];
-    for (const e of error.graphQLErrors) {
-      const field = formFieldOf(e.extensions?.field);
-      if (field) byField[field] = e.message;
-      else other.push(e.message);
-    }
-    if (error.networkError) other.push(error.networkError.message);
-    if (isAuthError(error)) other.push(TOKEN_HINT);
+    const { byField, other } = formErrorsOf(error);
     setErrors(byField);
-    setFormError(other.length ? other.join('; ') : null);
+    setFormError(other);
   };
 
   const submit = async (kind: Target, sweep?: { orthoWeights: readonly number[]; includeHouseholder: boolean; name?: string }) => {
