@@ -10,9 +10,14 @@ import { jsonLine } from './train-json';
 import { parseTrainArgs, TRAIN_USAGE, TrainArgsError, type TrainCliOptions } from './train-args';
 
 async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${TRAIN_USAGE}\n`);
+    return 0;
+  }
   let options: TrainCliOptions;
   try {
-    options = parseTrainArgs(process.argv.slice(2), process.env);
+    options = parseTrainArgs(argv, process.env);
   } catch (error) {
     if (!(error instanceof TrainArgsError)) throw error;
     process.stderr.write(`train: ${error.message}\n${TRAIN_USAGE}\n`);
