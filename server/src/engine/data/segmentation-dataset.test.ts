@@ -95,6 +95,23 @@ describe('readSegmentationDataset', () => {
     expect(ds.classNames).toEqual(['background', 'cell', 'membrane']);
     expect(ds.train[1].mask.data[0]).toBe(9);
   });
+  it('0/255 masks with ignore label 128: 255 becomes class 1, 128 stays ignored, 2 classes', () => {
+    const root = makeRoot({
+      'images/a.png': img(), 'masks/a.png': mask((x) => [0, 255, 128][x % 3]),
+      'images/b.png': img(), 'masks/b.png': mask(() => 255),
+    });
+    const ds = readSegmentationDataset(root, 'toy', options({ imageSize: 8, ignoreLabel: 128, valFraction: 0.5 }));
+    expect(ds.numClasses).toBe(2);
+    expect(ds.binary255).toBe(true);
+    const a = [...ds.train, ...ds.val].find((s) => s.name === 'a')!;
+    expect([...a.mask.data.slice(0, 3)]).toEqual([0, 1, 128]);
+  });
+  it('masks with ids 0..4 and no classes.txt: 5 classes, values kept', () => {
+    const root = makeRoot({ 'images/a.png': img(), 'masks/a.png': mask((x) => x % 5), 'images/b.png': img(), 'masks/b.png': mask(() => 0) });
+    const ds = readSegmentationDataset(root, 'toy', options({ imageSize: 8, valFraction: 0.5 }));
+    expect(ds.numClasses).toBe(5);
+    expect(ds.binary255).toBe(false);
+  });
   it('JPEG image with PNG mask of the same name: read as one pair', async () => {
     const jpeg = (await import('jpeg-js')).default;
     const rgba = Buffer.alloc(8 * 8 * 4, 200);
