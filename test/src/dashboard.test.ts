@@ -192,4 +192,21 @@ describe('dashboard in chromium', () => {
       .toBe(6);
     await screenshot(page, 'experiment-2-compare');
   });
+
+  it('runs table: filter by sweep, delete a run (after confirming)', async () => {
+    await page.goto(`${stack.webUrl}/runs`);
+    const rows = page.locator('[data-testid="runs-table"] tbody tr[data-run-id]');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(9);
+    const sweepOption = page.getByLabel('sweep filter').locator('option').nth(1);
+    await page.getByLabel('sweep filter').selectOption((await sweepOption.getAttribute('value'))!);
+    await page.waitForURL(/sweep=/);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(6);
+    await page.goto(`${stack.webUrl}/runs`);
+    const formRun = rows.filter({ hasText: 'e2e form run' });
+    const id = (await formRun.getAttribute('data-run-id'))!;
+    page.once('dialog', (d) => void d.accept());
+    await formRun.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(8);
+    expect((await stack.graphql('query($id: ID!) { run(id: $id) { id } }', { id })).run).toBeNull();
+  });
 });
