@@ -161,6 +161,9 @@ describe('dashboard in chromium', () => {
     await link.click();
     await page.waitForURL(new RegExp(`/runs/${id}`));
     await page.locator('[data-testid="alerts-table"] tbody tr').first().waitFor({ timeout: 30_000 });
+    // The alert's iteration is marked on the charts.
+    const iteration = new URL(page.url()).searchParams.get('iteration');
+    expect(await page.locator('[data-chart="Training cross-entropy"]').getAttribute('data-mark-x')).toBe(iteration);
     await screenshot(page, 'alert-run-page');
     // autoStop made it DIVERGED; resume continues it from its last checkpoint, stop stops it again.
     await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).toBe('diverged');

@@ -24,6 +24,8 @@ export interface ChartGridProps {
   /** Asked after a zoom on the iteration axis: load finer buckets for [from, to]. */
   onRefine?: (from: number, to: number) => void;
   onUpdateTimed?: (chart: string, ms: number) => void;
+  /** Iteration to mark on every chart (an alert's), drawn on the iteration axis only. */
+  markIteration?: number | null;
   /** Which charts to draw (default: the study's six CNN charts). */
   charts?: readonly ChartSpec[];
 }
@@ -31,7 +33,7 @@ export interface ChartGridProps {
 const EMPTY: SeriesPoint[] = [];
 
 /** The study's six charts for a set of runs, sharing one zoom window. */
-export function ChartGrid({ runs, metrics, view, onRefine, onUpdateTimed, charts = STUDY_CHARTS }: ChartGridProps) {
+export function ChartGrid({ runs, metrics, view, onRefine, onUpdateTimed, markIteration = null, charts = STUDY_CHARTS }: ChartGridProps) {
   const [xRange, setXRange] = useState<readonly [number, number] | null>(null);
   const lines = runs.map((r) => ({ label: r.label, colour: r.colour }));
   const xLabel = view.xAxis === 'time' ? 'wall time (s)' : 'iteration';
@@ -47,6 +49,7 @@ export function ChartGrid({ runs, metrics, view, onRefine, onUpdateTimed, charts
           lines={lines}
           xLabel={xLabel}
           xRange={xRange}
+          markX={view.xAxis === 'iteration' ? markIteration : null}
           onZoom={(from, to) => {
             setXRange([from, to]);
             if (view.xAxis === 'iteration') onRefine?.(Math.floor(from), Math.ceil(to));
@@ -67,13 +70,14 @@ interface ChartCellProps {
   lines: { label: string; colour: string }[];
   xLabel: string;
   xRange: readonly [number, number] | null;
+  markX: number | null;
   onZoom: (from: number, to: number) => void;
   onZoomReset: () => void;
   onUpdateTimed?: (ms: number) => void;
 }
 
 /** Rebuilds its chart data only when one of its own series changed (not on every live batch of another chart). */
-function ChartCell({ title, series, origins, view, lines, xLabel, xRange, onZoom, onZoomReset, onUpdateTimed }: ChartCellProps) {
+function ChartCell({ title, series, origins, view, lines, xLabel, xRange, markX, onZoom, onZoomReset, onUpdateTimed }: ChartCellProps) {
   const memo = useRef<{ inputs: unknown[]; data: uPlot.AlignedData } | null>(null);
   const inputs = [...series, ...origins, view.xAxis, view.smoothing, view.logScale];
   if (!memo.current || memo.current.inputs.length !== inputs.length || memo.current.inputs.some((v, i) => v !== inputs[i])) {
@@ -94,6 +98,7 @@ function ChartCell({ title, series, origins, view, lines, xLabel, xRange, onZoom
       xLabel={xLabel}
       logScale={view.logScale}
       xRange={xRange}
+      markX={markX}
       onZoom={onZoom}
       onZoomReset={onZoomReset}
       onUpdateTimed={onUpdateTimed}

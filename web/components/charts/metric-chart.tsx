@@ -24,6 +24,8 @@ export interface MetricChartProps {
   onZoom?: (from: number, to: number) => void;
   /** Called when a double click resets the zoom. */
   onZoomReset?: () => void;
+  /** An x value to mark with a vertical line (e.g. the iteration of an alert); null: none. */
+  markX?: number | null;
   /** Measurement time (ms since the epoch) of the newest point shown; exposed for latency checks. */
   lastTime?: number;
   /** Called with the milliseconds one data update took, from setData to the end of uPlot's redraw. */
@@ -34,11 +36,13 @@ export interface MetricChartProps {
  * A uPlot line chart that survives live updates: it is created once per line set / scale, then
  * only fed new data; while the user is zoomed in, updates keep the zoomed x range.
  */
-export function MetricChart({ title, data, lines, xLabel, logScale = false, height = 240, xRange = null, lastTime, onZoom, onZoomReset, onUpdateTimed }: MetricChartProps) {
+export function MetricChart({ title, data, lines, xLabel, logScale = false, height = 240, xRange = null, markX = null, lastTime, onZoom, onZoomReset, onUpdateTimed }: MetricChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const range = useRef(xRange);
   range.current = xRange;
+  const mark = useRef(markX);
+  mark.current = markX;
   const callbacks = useRef({ onZoom, onZoomReset, onUpdateTimed });
   callbacks.current = { onZoom, onZoomReset, onUpdateTimed };
   const dataRef = useRef(data);
@@ -65,6 +69,7 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
       hooks: {
         // uPlot redraws in a microtask after setData: time the update when the drawing is done.
         draw: [
+          (u) => drawMark(u, mark.current),
           () => {
             if (updateStart.current === null) return;
             callbacks.current.onUpdateTimed?.(performance.now() - updateStart.current);
@@ -114,7 +119,7 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
   }, [xRange]);
 
   return (
-    <div className="chart" data-chart={title} data-points={data[0].length} data-line-points={data.slice(1).map(countPoints).join(',')} data-last-time={lastTime} data-x-axis={xLabel}>
+    <div className="chart" data-chart={title} data-points={data[0].length} data-line-points={data.slice(1).map(countPoints).join(',')} data-last-time={lastTime} data-x-axis={xLabel} data-mark-x={markX ?? undefined}>
       <h3>{title}</h3>
       <div ref={host} />
     </div>
@@ -151,4 +156,21 @@ function countPoints(ys: ArrayLike<number | null | undefined>): number {
 function axisWidth(_u: uPlot, values: string[] | null): number {
   const longest = Math.max(3, ...(values ?? []).map((v) => (v ? v.length : 0)));
   return Math.ceil(longest * 7.2) + 18;
+}
+
+/** A dashed red vertical line at x (an alert's iteration), drawn over the plot. */
+function drawMark(u: uPlot, x: number | null): void {
+  if (x === null || !Number.isFinite(x)) return;
+  const px = Math.round(u.valToPos(x, 'x', true));
+  if (px < u.bbox.left || px > u.bbox.left + u.bbox.width) return;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.strokeStyle = '#c62828';
+  ctx.lineWidth = 1.5 * devicePixelRatio;
+  ctx.setLineDash([5 * devicePixelRatio, 4 * devicePixelRatio]);
+  ctx.beginPath();
+  ctx.moveTo(px, u.bbox.top);
+  ctx.lineTo(px, u.bbox.top + u.bbox.height);
+  ctx.stroke();
+  ctx.restore();
 }

@@ -33,7 +33,11 @@ export function DatasetSelect({ value, onChange, invalid, kind = 'CNN' }: { valu
         ))}
       </select>
       <span className="muted" style={{ fontSize: 12 }} data-testid="dataset-status">
-        {error ? error.message : current ? `${STATUS_TEXT[current.status] ?? current.status}${current.path ? ` · ${current.path}` : ''}` : 'loading data sets…'}
+        {error
+          ? error.message
+          : current
+            ? `${STATUS_TEXT[current.status] ?? current.status}${current.sizeBytes ? ` · ${(current.sizeBytes / 1e6).toFixed(0)} MB` : ''}${current.path ? ` · ${current.path}` : ''}`
+            : 'loading data sets…'}
       </span>
     </>
   );

@@ -67,7 +67,7 @@ export function RunDetail({ runId, highlightIteration }: { runId: string; highli
       <RunSummary run={run} />
       <h2>Charts</h2>
       <ChartControls view={view} onChange={setView} />
-      <ChartGrid runs={gridRuns} metrics={metrics} view={view} onRefine={refine} charts={chartsForKinds([run.kind])} />
+      <ChartGrid runs={gridRuns} metrics={metrics} view={view} onRefine={refine} charts={chartsForKinds([run.kind])} markIteration={highlightIteration} />
       {run.kind === 'CHAR_RNN' ? (
         <>
           <h2>Sample text</h2>
