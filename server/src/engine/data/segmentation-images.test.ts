@@ -52,9 +52,11 @@ describe('decodeMask', () => {
     row.writeUInt16BE(65535, 4);
     expect([...decodeMask('m.png', rawPng(3, 1, 0, 16, [row])).data]).toEqual([0, 300, 65535]);
   });
-  it('palette mask: refused, naming the file and the fix', () => {
-    const png = rawPng(2, 1, 3, 8, [Buffer.from([0, 1])], Buffer.from([0, 0, 0, 255, 0, 0]));
-    expect(() => decodeMask('masks/7.png', png)).toThrow(/masks\/7\.png: is a palette PNG; save the class ids as a greyscale PNG/);
+  it('8-bit palette mask (VOC style, index 255 = border): the indices, not the colours', () => {
+    const palette = Buffer.alloc(256 * 3);
+    palette.set([128, 0, 0], 3);
+    const png = rawPng(3, 2, 3, 8, [Buffer.from([0, 1, 255]), Buffer.from([1, 1, 0])], palette);
+    expect([...decodeMask('m.png', png).data]).toEqual([0, 1, 255, 1, 1, 0]);
   });
   it('RGB mask with R = G = B: read as grey ids', () => {
     expect([...decodeMask('m.png', rgbPng(3, 1, (i) => [i, i, i])).data]).toEqual([0, 1, 2]);

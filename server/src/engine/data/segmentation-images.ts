@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { DataFileError } from './datasets-error';
+import { readPaletteIndices } from './png-palette';
 
 /** An 8-bit image in memory: `height × width × channels`, row-major, interleaved. */
 export interface RasterImage {
@@ -61,9 +62,9 @@ export function decodeImage(file: string, bytes: Buffer): RasterImage {
 }
 
 /**
- * Decodes a PNG mask of class ids: a grey PNG (8 or 16 bit, values kept as stored), or an RGB PNG
- * whose three channels are equal. Palette and coloured masks are refused with an error naming the
- * file, because pngjs resolves palette indices to colours and the class ids would be lost.
+ * Decodes a PNG mask of class ids: a grey PNG (8 or 16 bit, values kept as stored), a palette PNG
+ * (the palette indices are the ids, as in PASCAL VOC), or an RGB PNG whose three channels are
+ * equal. Coloured RGB masks are refused with an error naming the file and the pixel.
  */
 export function decodeMask(file: string, bytes: Buffer): RasterMask {
   if (extname(file).toLowerCase() !== '.png') {
@@ -76,7 +77,12 @@ export function decodeMask(file: string, bytes: Buffer): RasterMask {
     throw new DataFileError(file, `cannot be read as a PNG mask: ${(error as Error).message}`);
   }
   if (png.palette) {
-    throw new DataFileError(file, 'is a palette PNG; save the class ids as a greyscale PNG (one value per pixel)');
+    // pngjs has resolved the indices to colours: read them from the file itself.
+    try {
+      return readPaletteIndices(bytes)!;
+    } catch (error) {
+      throw new DataFileError(file, `cannot read the palette indices of this PNG mask: ${(error as Error).message}`);
+    }
   }
   const { width, height } = png;
   const rgba = png.data as unknown as ArrayLike<number>;
