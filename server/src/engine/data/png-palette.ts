@@ -26,7 +26,7 @@ export function readPaletteIndices(bytes: Buffer): { width: number; height: numb
   const stride = Math.ceil((width * bitDepth) / 8);
   if (raw.length < height * (stride + 1)) throw new Error(`image data holds ${raw.length} bytes, ${height * (stride + 1)} expected`);
   const data = new Uint16Array(width * height);
-  let previous = new Uint8Array(stride);
+  let previous: Uint8Array = new Uint8Array(stride);
   const perByte = 8 / bitDepth;
   const mask = (1 << bitDepth) - 1;
   for (let y = 0; y < height; y++) {
