@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { PreviewImages } from '@orthoscope/shared';
@@ -72,9 +72,15 @@ export function savePreviews(dir: string, kept: SegmentationEvaluation['kept'], 
     const data = new Uint8Array(pixels * channels);
     for (let i = 0; i < data.length; i++) data[i] = Math.round(batch.images[index * pixels * channels + i] * 255);
     const paths = { image: join(dir, `preview-${k}-image.png`), trueMask: join(dir, `preview-${k}-true.png`), predictedMask: join(dir, `preview-${k}-pred.png`) };
-    writeFileSync(paths.image, encodeImagePng({ width: size, height: size, channels, data }));
-    writeFileSync(paths.trueMask, encodeMaskPng(size, size, batch.labels.subarray(index * pixels, (index + 1) * pixels), ignoreLabel));
-    writeFileSync(paths.predictedMask, encodeMaskPng(size, size, predicted, ignoreLabel));
+    writeAtomically(paths.image, encodeImagePng({ width: size, height: size, channels, data }));
+    writeAtomically(paths.trueMask, encodeMaskPng(size, size, batch.labels.subarray(index * pixels, (index + 1) * pixels), ignoreLabel));
+    writeAtomically(paths.predictedMask, encodeMaskPng(size, size, predicted, ignoreLabel));
     return paths;
   });
+}
+
+/** The API may read previews while a run writes them: a reader sees the old file or the whole new one. */
+function writeAtomically(path: string, bytes: Buffer): void {
+  writeFileSync(`${path}.tmp`, bytes);
+  renameSync(`${path}.tmp`, path);
 }
