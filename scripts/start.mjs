@@ -86,6 +86,8 @@ if (!stopping) {
   const shownHost = webHost === '0.0.0.0' || webHost === '::' ? 'localhost' : webHost;
   const url = `http://${shownHost}:${webPort}`;
   await waitForHttp(`${url}/api/graphql`, 120_000);
+  // Print the URL once both answer: the API may take longer to start than a cached dashboard.
+  await waitForHttp(apiUrl.replace(/\/graphql$/, '/health'), 120_000);
   if (!stopping) console.log(`\n  Orthoscope dashboard: ${url}\n  API: ${apiUrl}\n`);
 }
 

@@ -164,6 +164,7 @@ describe('dashboard in chromium', () => {
     // The alert's iteration is marked on the charts.
     const iteration = new URL(page.url()).searchParams.get('iteration');
     expect(await page.locator('[data-chart="Training cross-entropy"]').getAttribute('data-mark-x')).toBe(iteration);
+    await expect.poll(() => chartPoints('Training cross-entropy'), { timeout: 30_000 }).toBeGreaterThan(0);
     await screenshot(page, 'alert-run-page');
     // autoStop made it DIVERGED; resume continues it from its last checkpoint, stop stops it again.
     await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).toBe('diverged');

@@ -136,7 +136,9 @@ function applyRange(u: uPlot, range: readonly [number, number] | null): void {
  */
 export function formatTicks(splits: readonly number[]): string[] {
   const step = splits.length > 1 ? Math.abs(splits[1] - splits[0]) : 0;
-  const decimals = step > 0 && step < 1 ? Math.min(12, Math.ceil(-Math.log10(step) - 1e-9)) : 0;
+  // As many decimals as the step itself has: 0.025 → 3, 0.05 → 2, 500 → 0.
+  let decimals = 0;
+  while (step > 0 && decimals < 12 && Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) > 1e-6 * 10 ** decimals * step) decimals++;
   return splits.map((v) => {
     if (v === null || !Number.isFinite(v)) return '';
     const a = Math.abs(v);
