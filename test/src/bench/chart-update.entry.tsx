@@ -35,7 +35,7 @@ async function main() {
   const chartTimes: number[] = [];
   const host = document.getElementById('root')!;
   const root = createRoot(host);
-  const view = { xAxis: 'iteration' as const, smoothing: 0.6, logScale: false };
+  const view = { xAxis: 'iteration' as const, smoothing: 0.6, logScale: false, bands: !(window as any).__noBands };
   const render = () =>
     root.render(<ChartGrid runs={runs} metrics={state} view={view} onUpdateTimed={(_, ms) => chartTimes.push(ms)} />);
   flushSync(render);

@@ -30,6 +30,7 @@ const { context, close } = await launchChromium();
 try {
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  if (process.env.BANDS === '0') await page.addInitScript(() => ((window as any).__noBands = true));
   await page.goto(`file://${join(dir, 'index.html')}`);
   await page.waitForFunction(() => (window as any).__ready || (window as any).__error, null, { timeout: 300_000, polling: 500 });
   const error = await page.evaluate(() => (window as any).__error);
@@ -82,12 +83,12 @@ try {
     return `median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms`;
   };
   const [load] = loadavg();
-  console.log(`Chart update, 10 live runs × 20,000 points, one new point per run per update, ${UPDATES} updates, chromium headless (load average ${load.toFixed(1)} on ${cpus().length} cores):`);
+  console.log(`Chart update, 10 live runs × 20,000 points, one new point per run per update, ${UPDATES} updates, min/max bands ${process.env.BANDS === '0' ? 'off' : 'on'}, chromium headless (load average ${load.toFixed(1)} on ${cpus().length} cores):`);
   console.log(`  main-thread CPU per update (reducer, chart data, React, uPlot redraw of the 4 charts that changed): ${stats(cpu)}`);
   console.log(`  main-thread CPU per update of one chart (a point of one metric per run):                     ${stats(oneChartCpu)}`);
   console.log(`  wall clock per update (includes waiting for a CPU on a shared machine):                       ${stats(wall)}`);
   console.log(`  one chart, setData to end of its redraw (wall clock):                                         ${stats(perChart)}`);
-  console.log(`  x values per chart: ${drawn} (each run's 20,000 points kept as 1000 buckets with min/max + the newest 250 exact)`);
+  console.log(`  x values per chart: ${drawn} (each run's 20,000 points kept as 600 buckets with min/max + the newest 200 exact)`);
 } finally {
   await close();
   rmSync(dir, { recursive: true, force: true });

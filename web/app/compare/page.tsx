@@ -8,7 +8,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1>Compare</h1>
-      <CompareView runIds={runIds} view={{ xAxis: params.x === 'time' ? 'time' : 'iteration', smoothing, logScale: params.log === '1' }} />
+      <CompareView runIds={runIds} view={{ xAxis: params.x === 'time' ? 'time' : 'iteration', smoothing, logScale: params.log === '1', bands: params.band !== '0' }} />
     </>
   );
 }

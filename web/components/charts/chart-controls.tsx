@@ -25,6 +25,10 @@ export function ChartControls({ view, onChange }: { view: View; onChange: (view:
         <input type="checkbox" checked={view.logScale} onChange={(e) => onChange({ ...view, logScale: e.target.checked })} aria-label="log scale" />
         Log scale
       </label>
+      <label title="Shade each bucket's min–max: a spike inside a bucket stays visible">
+        <input type="checkbox" checked={view.bands ?? true} onChange={(e) => onChange({ ...view, bands: e.target.checked })} aria-label="min/max band" />
+        Min/max band
+      </label>
       <label>
         x axis
         <select value={view.xAxis} onChange={(e) => onChange({ ...view, xAxis: e.target.value as View['xAxis'] })} aria-label="x axis">

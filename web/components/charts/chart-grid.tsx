@@ -20,7 +20,8 @@ export interface GridRun {
 export interface ChartGridProps {
   runs: readonly GridRun[];
   metrics: LiveMetricsState;
-  view: Required<Pick<ChartViewOptions, 'xAxis' | 'smoothing' | 'logScale'>>;
+  /** `bands` (default true): shade each bucket's min–max so a spike inside a bucket stays visible. */
+  view: Required<Pick<ChartViewOptions, 'xAxis' | 'smoothing' | 'logScale'>> & { bands?: boolean };
   /** Asked after a zoom on the iteration axis: load finer buckets for [from, to]. */
   onRefine?: (from: number, to: number) => void;
   onUpdateTimed?: (chart: string, ms: number) => void;
@@ -79,11 +80,12 @@ interface ChartCellProps {
 /** Rebuilds its chart data only when one of its own series changed (not on every live batch of another chart). */
 function ChartCell({ title, series, origins, view, lines, xLabel, xRange, markX, onZoom, onZoomReset, onUpdateTimed }: ChartCellProps) {
   const memo = useRef<{ inputs: unknown[]; data: uPlot.AlignedData } | null>(null);
-  const inputs = [...series, ...origins, view.xAxis, view.smoothing, view.logScale];
+  const bands = view.bands ?? true;
+  const inputs = [...series, ...origins, view.xAxis, view.smoothing, view.logScale, bands];
   if (!memo.current || memo.current.inputs.length !== inputs.length || memo.current.inputs.some((v, i) => v !== inputs[i])) {
     const data = buildChartData(
       series.map((points, i) => ({ points, originMs: origins[i] })),
-      view,
+      { ...view, bands },
     ) as unknown as uPlot.AlignedData;
     memo.current = { inputs, data };
   }
@@ -97,6 +99,7 @@ function ChartCell({ title, series, origins, view, lines, xLabel, xRange, markX,
       lines={lines}
       xLabel={xLabel}
       logScale={view.logScale}
+      bands={view.bands ?? true}
       xRange={xRange}
       markX={markX}
       onZoom={onZoom}

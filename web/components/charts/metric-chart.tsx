@@ -17,6 +17,8 @@ export interface MetricChartProps {
   xLabel: string;
   /** Log-scale y (default false). */
   logScale?: boolean;
+  /** `data` also holds [min, max] per line after the means (buildChartData's bands): shade them. */
+  bands?: boolean;
   height?: number;
   /** Shown x window (zoom shared by a grid of charts); null: the whole data. */
   xRange?: readonly [number, number] | null;
@@ -36,7 +38,7 @@ export interface MetricChartProps {
  * A uPlot line chart that survives live updates: it is created once per line set / scale, then
  * only fed new data; while the user is zoomed in, updates keep the zoomed x range.
  */
-export function MetricChart({ title, data, lines, xLabel, logScale = false, height = 240, xRange = null, markX = null, lastTime, onZoom, onZoomReset, onUpdateTimed }: MetricChartProps) {
+export function MetricChart({ title, data, lines, xLabel, logScale = false, bands = false, height = 240, xRange = null, markX = null, lastTime, onZoom, onZoomReset, onUpdateTimed }: MetricChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const range = useRef(xRange);
@@ -63,7 +65,11 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
       series: [
         { label: xLabel },
         ...lines.map((l) => ({ label: l.label, stroke: l.colour, width: 1.5, spanGaps: true })),
+        ...(bands ? lines.flatMap((l) => [extremeSeries(`${l.label} min`), extremeSeries(`${l.label} max`)]) : []),
       ],
+      bands: bands
+        ? lines.map((l, i) => ({ series: [1 + lines.length + 2 * i + 1, 1 + lines.length + 2 * i] as [number, number], fill: withAlpha(l.colour, 0.16) }))
+        : undefined,
       legend: { show: false },
       cursor: { drag: { x: true, y: false, setScale: false } },
       hooks: {
@@ -101,7 +107,7 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
       plot.current = null;
     };
     // Rebuilt only when the lines or the scale kind change; data flows through setData below.
-  }, [linesKey, logScale, xLabel, height]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [linesKey, logScale, bands, xLabel, height]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     const u = plot.current;
@@ -119,7 +125,7 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, heig
   }, [xRange]);
 
   return (
-    <div className="chart" data-chart={title} data-points={data[0].length} data-line-points={data.slice(1).map(countPoints).join(',')} data-last-time={lastTime} data-x-axis={xLabel} data-mark-x={markX ?? undefined}>
+    <div className="chart" data-chart={title} data-points={data[0].length} data-line-points={data.slice(1, 1 + lines.length).map(countPoints).join(',')} data-last-time={lastTime} data-x-axis={xLabel} data-mark-x={markX ?? undefined}>
       <h3>{title}</h3>
       <div ref={host} />
     </div>
@@ -175,4 +181,16 @@ function drawMark(u: uPlot, x: number | null): void {
   ctx.lineTo(px, u.bbox.top + u.bbox.height);
   ctx.stroke();
   ctx.restore();
+}
+
+/** A bucket-extreme series: not stroked, only the band between a line's min and max is filled. */
+function extremeSeries(label: string): uPlot.Series {
+  return { label, stroke: 'transparent', width: 0, spanGaps: true, points: { show: false } };
+}
+
+/** '#4e79a7' + 0.16 → 'rgba(78,121,167,0.16)'. */
+export function withAlpha(hex: string, alpha: number): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return hex;
+  return `rgba(${parseInt(m[1], 16)},${parseInt(m[2], 16)},${parseInt(m[3], 16)},${alpha})`;
 }

@@ -29,6 +29,7 @@ export function CompareView({ runIds, view: initialView }: { runIds: string[]; v
     if (next.xAxis === 'time') params.set('x', 'time');
     if (next.smoothing > 0) params.set('smooth', String(next.smoothing));
     if (next.logScale) params.set('log', '1');
+    if (next.bands === false) params.set('band', '0');
     router.replace(`${pathname}?${params}`, { scroll: false });
   };
 

@@ -35,4 +35,25 @@ describe('buildChartData', () => {
     expect(x.length).toBe(1000);
     expect(x[x.length - 1]).toBe(20_000);
   });
+  it('bands: min and max columns after the means; single measurements give no band', () => {
+    const bucketed: SeriesPoint[] = [
+      { iteration: 10, value: 2, min: 1, max: 9, time: 0 },
+      { iteration: 20, value: 2, min: 2, max: 2, time: 1 },
+    ];
+    const out = buildChartData([{ points: bucketed }, { points: line([5, 6]) }], { bands: true });
+    expect(out).toHaveLength(1 + 2 + 4);
+    const [x, m1, m2, lo1, hi1, lo2, hi2] = out;
+    expect(x).toEqual([1, 2, 10, 20]);
+    expect(m1).toEqual([null, null, 2, 2]);
+    expect(m2).toEqual([5, 6, null, null]);
+    expect([lo1, hi1]).toEqual([[null, null, 1, 2], [null, null, 9, 2]]);
+    expect([lo2, hi2]).toEqual([[null, null, null, null], [null, null, null, null]]);
+  });
+  it('x = time with a clock step backwards: points sorted by time, values follow', () => {
+    const pts: SeriesPoint[] = [
+      { iteration: 1, value: 1, min: 1, max: 1, time: 2000 },
+      { iteration: 2, value: 2, min: 2, max: 2, time: 1000 },
+    ];
+    expect(buildChartData([{ points: pts, originMs: 0 }], { xAxis: 'time' })).toEqual([[1, 2], [2, 1]]);
+  });
 });

@@ -3,11 +3,11 @@ import type { SeriesPoint } from './series';
 
 /** When a live series is compacted, and into what. */
 export interface CompactOptions {
-  /** Compact once a series holds more than this many points. Default 1500 (about one per pixel of a wide chart). */
+  /** Compact once a series holds more than this many points. Default 900 (about two per pixel of a chart in the grid). */
   maxPoints?: number;
-  /** The newest points kept exactly as measured. Default 250. */
+  /** The newest points kept exactly as measured. Default 200. */
   keepTail?: number;
-  /** Buckets (mean, min, max) the older part is summarised into. Default 1000. */
+  /** Buckets (mean, min, max) the older part is summarised into. Default 600. */
   buckets?: number;
 }
 
@@ -17,7 +17,7 @@ export interface CompactOptions {
  * survives) into `buckets` buckets — the same summary the server's downsampling gives. Zooming in
  * asks the server for finer buckets again. Returns the input itself when nothing needs doing.
  */
-export function compactSeries(points: SeriesPoint[], { maxPoints = 1500, keepTail = 250, buckets = 1000 }: CompactOptions = {}): SeriesPoint[] {
+export function compactSeries(points: SeriesPoint[], { maxPoints = 900, keepTail = 200, buckets = 600 }: CompactOptions = {}): SeriesPoint[] {
   if (points.length <= maxPoints) return points;
   const cut = points.length - keepTail;
   return downsampleBuckets(points.slice(0, cut), buckets).concat(points.slice(cut));

@@ -48,9 +48,9 @@ describe('liveMetricsReducer', () => {
 });
 
 describe('liveMetricsReducer bounds', () => {
-  it('a 20,000-point history is kept as 1000 buckets + 250 exact newest points', () => {
+  it('a 20,000-point history is kept as 600 buckets + 200 exact newest points', () => {
     const s = liveMetricsReducer({}, { type: 'loaded', runId: 'r', series: [series('accuracy', Array.from({ length: 20_000 }, (_, i) => i + 1))] });
-    expect(s.r['TRAIN:accuracy']).toHaveLength(1250);
-    expect(s.r['TRAIN:accuracy'][1249].iteration).toBe(20_000);
+    expect(s.r['TRAIN:accuracy']).toHaveLength(800);
+    expect(s.r['TRAIN:accuracy'][799].iteration).toBe(20_000);
   });
 });
