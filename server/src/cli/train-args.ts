@@ -23,6 +23,7 @@ export const TRAIN_USAGE = `usage: npm run train -- --dataset cifar10|cifar100 -
          [--epochs N] [--max-iterations N] [--batch-size N] [--learning-rate LR] [--eval-every N] [--eval-limit N] [--seed N] …
 Defaults are SPEC §3's (batch 128, 50 epochs, Adam 3e-4, evaluation every 100 iterations, seed 99), for char_rnn SPEC §4's
 (2×512 LSTM, embedding 48, steps 8, batch 128, Adam 1e-3 × 0.97 per epoch, 20 epochs).
+Every checkpoint keeps the weights, only the newest also the Adam state: --resume takes the newest DIR/iter-N.
 --data-dir defaults to $ORTHOSCOPE_DATA; relative paths are taken from where npm was started.`;
 
 /** A bad command line: the CLI prints it with the usage and exits with code 2. */

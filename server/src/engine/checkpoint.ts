@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { resumableCheckpoint } from './checkpoint-optimizer';
 
 /** A named tensor list; order is kept (optimizers restore moments by position). */
 export type NamedTensors = [string, tf.Tensor][];
@@ -31,6 +32,8 @@ interface Manifest {
   version: 1;
   state: Record<string, unknown>;
   groups: { weights: TensorEntry[]; optimizer: TensorEntry[] };
+  /** Set by dropOptimizerState: the newer checkpoint written when this one's optimizer state was dropped. */
+  optimizerKeptIn?: string;
 }
 
 const GROUPS = ['weights', 'optimizer'] as const;
@@ -38,7 +41,8 @@ const GROUPS = ['weights', 'optimizer'] as const;
 /**
  * Writes `dir` with manifest.json, config.json, weights.bin and optimizer.bin (little-endian
  * float32/int32, concatenated in order). Written to `dir.tmp` first, then renamed, so a crash never
- * leaves a half-written checkpoint under the final name. Returns `dir`.
+ * leaves a half-written checkpoint under the final name. Returns `dir`. The training loops then call
+ * pruneOptimizerState (checkpoint-optimizer.ts): only the newest checkpoint keeps its optimizer state.
  */
 export async function saveCheckpoint(dir: string, contents: CheckpointContents): Promise<string> {
   const tmp = `${dir}.tmp`;
@@ -73,6 +77,8 @@ export interface LoadedCheckpoint {
   optimizer: NamedTensors;
   config: Record<string, unknown>;
   state: Record<string, unknown>;
+  /** For a weights-only checkpoint (optimizer state dropped): the newer checkpoint that held it then; else null. */
+  optimizerKeptIn: string | null;
 }
 
 /** Reads a folder written by {@link saveCheckpoint}; a missing or inconsistent file is an Error naming it. */
@@ -87,6 +93,8 @@ export async function loadCheckpoint(dir: string): Promise<LoadedCheckpoint> {
   for (const group of GROUPS) {
     const path = join(dir, `${group}.bin`);
     const entries = manifest.groups[group] ?? [];
+    // A weights-only checkpoint: optimizer.bin is gone (or, after a crash mid-drop, a leftover to ignore).
+    if (group === 'optimizer' && entries.length === 0) continue;
     const bytes = await readFile(path).catch((e: Error) => {
       throw new Error(`${path}: cannot read checkpoint data (${e.message})`);
     });
@@ -101,7 +109,21 @@ export async function loadCheckpoint(dir: string): Promise<LoadedCheckpoint> {
       groups[group].push([e.name, tf.tensor(values, e.shape, e.dtype)]);
     }
   }
-  return { weights: new Map(groups.weights), optimizer: groups.optimizer, config, state: manifest.state };
+  return { weights: new Map(groups.weights), optimizer: groups.optimizer, config, state: manifest.state, optimizerKeptIn: manifest.optimizerKeptIn ?? null };
+}
+
+/**
+ * Resuming continues the run exactly, which needs the optimizer state; only the newest checkpoint of
+ * a run keeps it. For a weights-only checkpoint this throws an Error naming `dir` and the checkpoint
+ * in the same folder that can be resumed (if any) — restarting Adam from zero moments would give a
+ * different run (bias-corrected first steps of ≈ learningRate per weight) without saying so.
+ */
+export async function requireOptimizerState(checkpoint: LoadedCheckpoint, dir: string): Promise<void> {
+  if (checkpoint.optimizer.length > 0) return;
+  const newest = await resumableCheckpoint(dirname(dir));
+  const why = checkpoint.optimizerKeptIn ? ` (dropped when ${checkpoint.optimizerKeptIn} was written)` : '';
+  const instead = newest ? `resume from ${newest.path}` : 'no checkpoint in that folder holds it';
+  throw new Error(`${dir}: weights-only checkpoint — only the newest checkpoint of a run keeps the optimizer (Adam) state that resuming needs${why}; ${instead}`);
 }
 
 /**

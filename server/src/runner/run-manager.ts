@@ -8,6 +8,7 @@ import type { RunRepository } from '../storage/run-repository';
 import { RunExecution } from './run-execution';
 import { spawnRunProcess } from './run-process';
 import type { RunQueue } from './run-queue';
+import { resumePoint } from './resume-point';
 import type { RunnerEvents } from './runner-events';
 
 /** Options of RunManager. */
@@ -133,7 +134,7 @@ export class RunManager {
     const queued = repository.getRun(id);
     if (!queued || queued.status !== 'QUEUED') return;
     const dir = this.runDir(id);
-    const last = repository.listCheckpoints(id).at(-1);
+    const last = await resumePoint(repository, id, join(dir, 'checkpoints'));
     // A resumed run measures again everything after its checkpoint.
     repository.deletePointsAfter(id, last?.iteration ?? 0);
     repository.deleteCheckpointsAfter(id, last?.iteration ?? 0);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -70,18 +71,24 @@ describe('trainCharRnn', () => {
     expect(a.startsWith('The ')).toBe(true);
   });
 
-  it('resumeFrom iter-30 with maxIterations 33: starts at 30 and continues with iterations 31–33', async () => {
+  it('only iter-60 (newest) kept Adam state: resumeFrom iter-30 is an Error naming iter-60', async () => {
+    expect(['iter-1', 'iter-30', 'iter-60'].map((name) => existsSync(join(checkpoints(), name, 'optimizer.bin')))).toEqual([false, false, true]);
+    await expect(trainCharRnn({ ...SMALL, maxIterations: 63 }, { dataRoot: SHARED_DATA }, { ...recorder(), resumeFrom: join(checkpoints(), 'iter-30') }))
+      .rejects.toThrow(`weights-only checkpoint — only the newest checkpoint of a run keeps the optimizer (Adam) state that resuming needs (dropped when iter-60 was written); resume from ${join(checkpoints(), 'iter-60')}`);
+  });
+
+  it('resumeFrom iter-60 with maxIterations 63: starts at 60 and continues with iterations 61–63', async () => {
     const { events, onEvent } = recorder();
-    await trainCharRnn({ ...SMALL, maxIterations: 33, evalEvery: 30 }, { dataRoot: SHARED_DATA }, { onEvent, resumeFrom: join(checkpoints(), 'iter-30') });
-    expect(events[0]).toMatchObject({ type: 'start', iteration: 30, totalIterations: 33 });
+    await trainCharRnn({ ...SMALL, maxIterations: 63, evalEvery: 30 }, { dataRoot: SHARED_DATA }, { onEvent, resumeFrom: join(checkpoints(), 'iter-60') });
+    expect(events[0]).toMatchObject({ type: 'start', iteration: 60, totalIterations: 63 });
     const steps = events.filter((e): e is TrainStepEvent => e.type === 'train');
-    expect(steps.map((e) => e.iteration)).toEqual([31, 32, 33]);
-    // Exactly the checkpoint's weights on batch 30 from the zero state (the carried state is not
+    expect(steps.map((e) => e.iteration)).toEqual([61, 62, 63]);
+    // Exactly the checkpoint's weights on batch 60 from the zero state (the carried state is not
     // part of a checkpoint: a resumed run restarts it, as at an epoch start).
-    const loaded = await loadCharRnnCheckpoint(join(checkpoints(), 'iter-30'));
+    const loaded = await loadCharRnnCheckpoint(join(checkpoints(), 'iter-60'));
     const text = (await loadTextDataset('nietzsche', SHARED_DATA)).text;
     const { train } = splitHeldOutTail(encodeText(loaded.vocabulary, text), 0.05);
-    const batch = cutStreams(train, 16, 8).batchAt(30);
+    const batch = cutStreams(train, 16, 8).batchAt(60);
     const expected = tf.tidy(() => {
       const out = runCharRnn(loaded.model, tf.tensor1d(toTimeMajor(batch.inputs, 16, 8), 'int32'), 8, zeroCharRnnState(loaded.model, 16));
       return meanCrossEntropy(out.logits, tf.tensor1d(toTimeMajor(batch.targets, 16, 8), 'int32')).dataSync()[0];

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { resolveCharRnnConfig, type CharRnnConfig, type TrainEvent } from '@orthoscope/shared';
-import { assignWeights, loadCheckpoint, saveCheckpoint } from '../checkpoint';
+import { assignWeights, loadCheckpoint, requireOptimizerState, saveCheckpoint } from '../checkpoint';
+import { pruneOptimizerState } from '../checkpoint-optimizer';
 import { cutStreams, splitHeldOutTail, type TextStreams } from '../data/text-batches';
 import { loadTextDataset } from '../data/text-dataset';
 import { buildVocabulary, charFrequencies, encodeText, type Vocabulary } from '../data/text-vocabulary';
@@ -31,9 +32,10 @@ export interface CharRnnTrainResult {
  * carried from step to step and reset at the start of every epoch, Adam at `learningRate` ×
  * `learningRateDecay`^epoch. Reports `start`, one `train` per iteration (CHAR_RNN_TRAIN_METRICS),
  * `eval` on the held-out tail (CHAR_RNN_EVAL_METRICS) at iteration 1, every `evalEvery` and the
- * last iteration, each followed by a checkpoint in `hooks.checkpointDir/iter-<N>/` when set, then
- * `done`. `hooks.resumeFrom` continues from a checkpoint (weights, Adam state, position; the
- * recurrent state restarts from zero there).
+ * last iteration, each followed by a checkpoint in `hooks.checkpointDir/iter-<N>/` when set (weights
+ * in every one, Adam state only in the newest), then `done`. `hooks.resumeFrom` continues from a
+ * checkpoint (weights, Adam state, position; the recurrent state restarts from zero there); a
+ * weights-only (older) checkpoint is an Error naming the one to resume from instead.
  */
 export async function trainCharRnn(input: Partial<CharRnnConfig>, data: CharRnnDataOptions, hooks: TrainHooks): Promise<CharRnnTrainResult> {
   const emit = (event: TrainEvent) => hooks.onEvent(event);
@@ -102,6 +104,8 @@ export async function trainCharRnn(input: Partial<CharRnnConfig>, data: CharRnnD
             try {
               const path = await saveCheckpoint(join(hooks.checkpointDir, `iter-${iteration}`), { weights: named, optimizer: optimizerState, config, state: { ...checkpointState } });
               emit({ type: 'checkpoint', iteration, path });
+              // Only now: until here the previous checkpoint is the one to resume from.
+              await pruneOptimizerState(hooks.checkpointDir, path);
             } finally {
               tf.dispose(optimizerState.map(([, t]) => t));
             }
@@ -136,6 +140,7 @@ async function resume(dir: string, model: CharRnnModel, trainableNames: string[]
     if (JSON.stringify(saved) !== JSON.stringify(vocabulary.chars)) {
       throw new Error(`${dir}: the checkpoint's vocabulary differs from the corpus's (was the text file changed?)`);
     }
+    await requireOptimizerState(checkpoint, dir);
     assignWeights(charRnnNamedVariables(model), checkpoint.weights, dir);
     await restoreAdamState(optimizer, trainableNames, checkpoint.optimizer);
     return iteration;

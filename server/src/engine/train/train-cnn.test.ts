@@ -76,13 +76,16 @@ describe('trainCnn', () => {
     expect(events.at(-1)).toEqual({ type: 'done', iteration: 2, reason: 'stopped' });
   });
 
-  it('checkpoint at iteration 4, resumed to 6, equals an uninterrupted 6-iteration run; checkpoint evaluates like its eval event', async () => {
-    const config = { mode: 'penalty' as const, orthoWeight: 0.1, maxIterations: 6, evalEvery: 4 };
+  it('checkpoints at 1, 2, 4: only iter-4 keeps Adam state; resumed from it to 6 equals an uninterrupted run; iter-2 cannot resume; checkpoint evaluates like its eval event', async () => {
+    const config = { mode: 'penalty' as const, orthoWeight: 0.1, maxIterations: 6, evalEvery: 2 };
     const full = await run(config);
     const dir = join(root, 'ck');
     const first = await run({ ...config, maxIterations: 4 }, { checkpointDir: dir });
-    expect((await readdir(dir)).sort()).toEqual(['iter-1', 'iter-4']);
-    expect(first.of('checkpoint').map((e) => e.path)).toEqual([join(dir, 'iter-1'), join(dir, 'iter-4')]);
+    expect((await readdir(dir)).sort()).toEqual(['iter-1', 'iter-2', 'iter-4']);
+    expect(first.of('checkpoint').map((e) => e.path)).toEqual([join(dir, 'iter-1'), join(dir, 'iter-2'), join(dir, 'iter-4')]);
+    expect((await readdir(join(dir, 'iter-2'))).sort()).toEqual(['config.json', 'manifest.json', 'weights.bin']);
+    expect((await readdir(join(dir, 'iter-4'))).sort()).toEqual(['config.json', 'manifest.json', 'optimizer.bin', 'weights.bin']);
+    await expect(run(config, { resumeFrom: join(dir, 'iter-2') })).rejects.toThrow(`weights-only checkpoint — only the newest checkpoint of a run keeps the optimizer (Adam) state that resuming needs (dropped when iter-4 was written); resume from ${join(dir, 'iter-4')}`);
     const resumed = await run(config, { resumeFrom: join(dir, 'iter-4') });
     expect(resumed.events[0]).toMatchObject({ type: 'start', iteration: 4, totalIterations: 6 });
     expect(resumed.of('train').map((e) => e.iteration)).toEqual([5, 6]);

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { CnnConfig, TrainEvent } from '@orthoscope/shared';
-import { assignWeights, loadCheckpoint, saveCheckpoint } from '../checkpoint';
+import { assignWeights, loadCheckpoint, requireOptimizerState, saveCheckpoint } from '../checkpoint';
+import { pruneOptimizerState } from '../checkpoint-optimizer';
 import type { CifarData } from '../data/cifar';
 import { CifarCnn } from '../models/cifar-cnn';
 import { batchesPerEpoch, epochPermutation } from './batch-order';
@@ -17,9 +18,11 @@ import type { TrainHooks } from './train-options';
  * this process started training ÷ its iterations, `stepMs` the step alone including batch
  * conversion and readback), `eval` on the test split (first `evalLimit` records)
  * at iteration 1, every `evalEvery` iterations and at the last iteration, each followed by a
- * checkpoint in `hooks.checkpointDir/iter-<N>/` when set, then `done`. `hooks.shouldStop` is
- * polled before every iteration. `hooks.resumeFrom` continues from a checkpoint with its weights,
- * optimizer state and position in the batch order.
+ * checkpoint in `hooks.checkpointDir/iter-<N>/` when set (weights in every one, Adam state only in
+ * the newest: the previous one's is dropped once the new one is written), then `done`.
+ * `hooks.shouldStop` is polled before every iteration. `hooks.resumeFrom` continues from a
+ * checkpoint with its weights, optimizer state and position in the batch order; a weights-only
+ * (older) checkpoint is an Error naming the one to resume from instead.
  */
 export async function trainCnn(config: CnnConfig, data: CifarData, hooks: TrainHooks): Promise<void> {
   const emit = (event: TrainEvent) => hooks.onEvent(event);
@@ -69,6 +72,8 @@ export async function trainCnn(config: CnnConfig, data: CifarData, hooks: TrainH
           try {
             const path = await saveCheckpoint(join(hooks.checkpointDir, `iter-${iteration}`), { weights: named, optimizer: optimizerState, config, state });
             emit({ type: 'checkpoint', iteration, path });
+              // Only now: until here the previous checkpoint is the one to resume from.
+              await pruneOptimizerState(hooks.checkpointDir, path);
           } finally {
             tf.dispose(optimizerState.map(([, t]) => t));
           }
@@ -90,6 +95,7 @@ async function resume(dir: string, named: [string, tf.Variable][], optimizer: tf
     if (typeof iteration !== 'number' || !Number.isInteger(iteration) || iteration < 0) {
       throw new Error(`${dir}: checkpoint state has no valid iteration (${JSON.stringify(iteration)})`);
     }
+    await requireOptimizerState(checkpoint, dir);
     assignWeights(named, checkpoint.weights, dir);
     await restoreAdamState(optimizer, named.map(([n]) => n), checkpoint.optimizer);
     return iteration;

@@ -9,9 +9,15 @@ export interface TrainHooks {
   onEvent(event: TrainEvent): void;
   /** Polled once per iteration; returning true ends the run with `done.reason = 'stopped'`. */
   shouldStop?(): boolean;
-  /** Folder for checkpoints (one sub-folder per evaluation); no checkpoints when absent. */
+  /**
+   * Folder for checkpoints (one `iter-<N>` sub-folder per evaluation, all with weights; only the
+   * newest keeps the optimizer state); no checkpoints when absent.
+   */
   checkpointDir?: string;
-  /** Checkpoint folder to resume from (weights, optimizer state, iteration). */
+  /**
+   * Checkpoint folder to resume from (weights, optimizer state, iteration). It must hold optimizer
+   * state — the newest checkpoint of a run; an older weights-only one is an Error naming the newest.
+   */
   resumeFrom?: string;
   /** Backend and device named in the `start` event; default: tf.getBackend() for both. */
   runtime?: { backend: string; device: string };

@@ -93,12 +93,15 @@ describe('trainSegmentation', () => {
     }
   });
 
-  it('resume from iter-2 of a 4-step run: steps 3 and 4 repeat the uninterrupted run', async () => {
+  it('resume from iter-2 (newest of a run stopped at 2): steps 3 and 4 repeat the uninterrupted run; only iter-2 kept Adam state', async () => {
     const dir = join(checkpointRoot, 'resume');
-    const config = small({ maxIterations: 4, evalEvery: 2, previewCount: 1 });
-    const full = await run(config, dir);
+    const config = small({ maxIterations: 4, evalEvery: 1, previewCount: 1 });
+    const full = await run(config);
+    await run({ ...config, maxIterations: 2 }, dir);
     expect(existsSync(join(dir, 'iter-2', 'manifest.json'))).toBe(true);
     expect(existsSync(join(dir, 'iter-2', 'preview-0-pred.png'))).toBe(true);
+    expect(existsSync(join(dir, 'iter-1', 'preview-0-pred.png'))).toBe(true);
+    expect([1, 2].map((n) => existsSync(join(dir, `iter-${n}`, 'optimizer.bin')))).toEqual([false, true]);
     const events: TrainEvent[] = [];
     await trainSegmentation(config, { dataRoot: SHARED_DATA }, { resumeFrom: join(dir, 'iter-2'), onEvent: (e) => events.push(e) });
     expect(events[0]).toMatchObject({ type: 'start', iteration: 2, totalIterations: 4 });

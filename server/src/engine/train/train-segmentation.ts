@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { SegmentationConfig } from '@orthoscope/shared';
-import { assignWeights, loadCheckpoint, saveCheckpoint } from '../checkpoint';
+import { assignWeights, loadCheckpoint, requireOptimizerState, saveCheckpoint } from '../checkpoint';
+import { pruneOptimizerState } from '../checkpoint-optimizer';
 import { segmentationBatch } from '../data/segmentation-batches';
 import { readSegmentationDataset, type SegmentationDataset } from '../data/segmentation-dataset';
 import { confusionMatrix, meanIoU, pixelAccuracy } from '../metrics/segmentation-metrics';
@@ -25,10 +26,11 @@ export interface SegmentationRunEnv {
  * `start`; `train` every iteration (SEGMENTATION_TRAIN_METRICS; `timePerIter` = wall time since
  * this process started training ÷ its iterations, `stepMs` the step alone); `eval` on the
  * validation pairs at iteration 1, every `evalEvery` iterations and at the last one; after each
- * eval, when `hooks.checkpointDir` is set, a checkpoint in `iter-<N>/` (weights, Adam state) holding
- * `previewCount` validation image / true mask / predicted mask PNGs, named in the `checkpoint`
- * event; `done`. Batch order and crops depend only on (seed, iteration), so `hooks.resumeFrom`
- * continues exactly. Throws DataFileError for a bad dataset before any event.
+ * eval, when `hooks.checkpointDir` is set, a checkpoint in `iter-<N>/` (weights; Adam state only in
+ * the newest one) holding `previewCount` validation image / true mask / predicted mask PNGs, named
+ * in the `checkpoint` event; `done`. Batch order and crops depend only on (seed, iteration), so
+ * `hooks.resumeFrom` continues exactly (from the newest checkpoint: an older, weights-only one is an
+ * Error naming the one to resume from). Throws DataFileError for a bad dataset before any event.
  */
 export async function trainSegmentation(config: SegmentationConfig, env: SegmentationRunEnv, hooks: TrainHooks): Promise<void> {
   const dataset = readSegmentationDataset(env.dataRoot, config.dataset, {
@@ -85,6 +87,8 @@ async function trainLoop(
       // After saveCheckpoint: it replaces the folder as a whole.
       const previews = savePreviews(dir, kept, ignoreLabel);
       hooks.onEvent({ type: 'checkpoint', iteration, path: dir, previews });
+      // Only now: until here the previous checkpoint is the one to resume from.
+      await pruneOptimizerState(hooks.checkpointDir, dir);
     } finally {
       tf.dispose(optimizerState.map(([, t]) => t));
     }
@@ -137,6 +141,7 @@ async function resume(dir: string, named: [string, tf.Variable][], optimizer: tf
     if (checkpoint.state.kind !== 'segmentation' || typeof iteration !== 'number' || !Number.isInteger(iteration) || iteration < 0) {
       throw new Error(`${dir}: not a segmentation checkpoint with a valid iteration (state ${JSON.stringify(checkpoint.state)})`);
     }
+    await requireOptimizerState(checkpoint, dir);
     assignWeights(named, checkpoint.weights, dir);
     await restoreAdamState(optimizer, named.map(([n]) => n), checkpoint.optimizer);
     return iteration;
