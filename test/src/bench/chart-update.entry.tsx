@@ -1,5 +1,8 @@
 // Bundled by chart-update.ts into a page: the dashboard's real ChartGrid (uPlot) with 10 runs of
 // 20,000 points each, fed one live point per run at a time, as the runMetrics subscription does.
+// The dashboard's own styles, so the charts have their real size (three per row at 1440 px).
+import 'uplot/dist/uPlot.min.css';
+import '@/app/globals.css';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { ChartGrid, type GridRun } from '@/components/charts/chart-grid';

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { screenshot } from '../support/artifacts';
 import { launchChromium } from '../support/chromium';
 
 const UPDATES = 40;
@@ -24,7 +25,7 @@ await build({
   nodePaths: [join(web, 'node_modules'), join(web, '..', 'node_modules')],
   logLevel: 'error',
 });
-writeFileSync(join(dir, 'index.html'), '<!doctype html><html><body style="width:1400px"><div id="root"></div><script src="bench.js"></script></body></html>');
+writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><link rel="stylesheet" href="bench.css"></head><body><main><div id="root"></div></main><script src="bench.js"></script></body></html>');
 
 const { context, close } = await launchChromium();
 try {
@@ -77,6 +78,7 @@ try {
     perChart.push(...r.charts);
     drawn = r.drawn;
   }
+  await screenshot(page, 'bench-charts');
   const stats = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
     const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
