@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runColour, runLegend, variantLabel } from './run-label';
+import { legendLabels, runColour, runDashed, runLegend, variantLabel } from './run-label';
 
 describe('variantLabel', () => {
   it('householder → Householder', () => expect(variantLabel({ mode: 'householder', orthoWeight: 0 })).toBe('Householder'));
@@ -18,4 +18,18 @@ describe('runLegend', () => {
 
 describe('runColour', () => {
   it('ten runs get ten different colours', () => expect(new Set(Array.from({ length: 10 }, (_, i) => runColour(i))).size).toBe(10));
+});
+
+describe('legendLabels', () => {
+  const run = (id: string, mode: string, orthoWeight: number, dataset = 'cifar10') => ({ id, name: `run ${id}`, config: { mode, orthoWeight, dataset } });
+  it('experiment #2 on one data set: just the variants', () =>
+    expect(legendLabels([run('a', 'baseline', 0), run('b', 'penalty', 0.1), run('c', 'householder', 0)])).toEqual(['baseline λ=0', 'λ=0.1', 'Householder']));
+  it('two data sets: the data set is added', () =>
+    expect(legendLabels([run('a', 'penalty', 1), run('b', 'penalty', 10, 'cifar100')])).toEqual(['λ=1 · cifar10', 'λ=10 · cifar100']));
+  it('a repeated variant: the names tell them apart', () =>
+    expect(legendLabels([run('a', 'penalty', 1), run('b', 'penalty', 1)])).toEqual(['λ=1 · run a', 'λ=1 · run b']));
+});
+
+describe('runDashed', () => {
+  it('the 11th run reuses a colour, dashed', () => expect([runDashed(9), runDashed(10)]).toEqual([false, true]));
 });

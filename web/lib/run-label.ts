@@ -21,9 +21,29 @@ export function runLegend(run: Pick<ApiRun, 'id' | 'name' | 'config'>): string {
   return `${variantLabel(run.config)}${dataset} · ${run.name || run.id.slice(0, 6)}`;
 }
 
-/** One colour per run, distinct for the first ten (Tableau 10), then repeating with a dash. */
+/**
+ * Legend texts for runs shown together, as short as stays unambiguous: the variant (mode and λ),
+ * plus the data set when the runs use several, plus the run's name when a variant repeats.
+ */
+export function legendLabels(runs: readonly Pick<ApiRun, 'id' | 'name' | 'config'>[]): string[] {
+  const variants = runs.map((r) => variantLabel(r.config));
+  const datasets = new Set(runs.map((r) => String(r.config?.dataset ?? '')));
+  return runs.map((r, i) => {
+    let label = variants[i];
+    if (datasets.size > 1) label += ` · ${String(r.config?.dataset ?? '?')}`;
+    if (variants.filter((v) => v === variants[i]).length > 1) label += ` · ${r.name || r.id.slice(0, 6)}`;
+    return label;
+  });
+}
+
+/** One colour per run, distinct for the first ten (Tableau 10); runs past ten repeat them dashed. */
 export const RUN_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
 export function runColour(index: number): string {
   return RUN_COLOURS[index % RUN_COLOURS.length];
+}
+
+/** Whether the run at `index` is drawn dashed (its colour is already used by an earlier run). */
+export function runDashed(index: number): boolean {
+  return index >= RUN_COLOURS.length;
 }

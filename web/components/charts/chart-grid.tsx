@@ -13,6 +13,8 @@ export interface GridRun {
   runId: string;
   label: string;
   colour: string;
+  /** Drawn dashed (past ten runs, colours repeat). */
+  dashed?: boolean;
   /** Start of the run (ms) for the wall-time axis. */
   originMs?: number;
 }
@@ -36,7 +38,7 @@ const EMPTY: SeriesPoint[] = [];
 /** The study's six charts for a set of runs, sharing one zoom window. */
 export function ChartGrid({ runs, metrics, view, onRefine, onUpdateTimed, markIteration = null, charts = STUDY_CHARTS }: ChartGridProps) {
   const [xRange, setXRange] = useState<readonly [number, number] | null>(null);
-  const lines = runs.map((r) => ({ label: r.label, colour: r.colour }));
+  const lines = runs.map((r) => ({ label: r.label, colour: r.colour, dashed: r.dashed }));
   const xLabel = view.xAxis === 'time' ? 'wall time (s)' : 'iteration';
   return (
     <div className="charts">
@@ -68,7 +70,7 @@ interface ChartCellProps {
   series: readonly (readonly SeriesPoint[])[];
   origins: readonly (number | undefined)[];
   view: ChartGridProps['view'];
-  lines: { label: string; colour: string }[];
+  lines: { label: string; colour: string; dashed?: boolean }[];
   xLabel: string;
   xRange: readonly [number, number] | null;
   markX: number | null;

@@ -6,7 +6,7 @@ export function ChartLegend({ runs }: { runs: readonly GridRun[] }) {
     <div className="legend" aria-label="legend">
       {runs.map((r) => (
         <span key={r.runId}>
-          <span className="swatch" style={{ background: r.colour }} />
+          <span className="swatch" style={r.dashed ? { background: `repeating-linear-gradient(90deg, ${r.colour} 0 4px, transparent 4px 7px)` } : { background: r.colour }} />
           {r.label}
         </span>
       ))}

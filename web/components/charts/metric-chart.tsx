@@ -7,6 +7,7 @@ import uPlot from 'uplot';
 export interface ChartSeriesStyle {
   label: string;
   colour: string;
+  dashed?: boolean;
 }
 
 export interface MetricChartProps {
@@ -50,7 +51,7 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, band
   const dataRef = useRef(data);
   dataRef.current = data;
   const updateStart = useRef<number | null>(null);
-  const linesKey = lines.map((l) => `${l.label}|${l.colour}`).join(';');
+  const linesKey = lines.map((l) => `${l.label}|${l.colour}|${l.dashed ? 1 : 0}`).join(';');
 
   useEffect(() => {
     const el = host.current!;
@@ -64,7 +65,7 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, band
       ],
       series: [
         { label: xLabel },
-        ...lines.map((l) => ({ label: l.label, stroke: l.colour, width: 1.5, spanGaps: true })),
+        ...lines.map((l) => ({ label: l.label, stroke: l.colour, width: 1.5, spanGaps: true, dash: l.dashed ? [6, 4] : undefined })),
         ...(bands ? lines.flatMap((l) => [extremeSeries(`${l.label} min`), extremeSeries(`${l.label} max`)]) : []),
       ],
       bands: bands

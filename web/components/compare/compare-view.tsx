@@ -10,7 +10,7 @@ import { chartsForKinds } from '@/lib/chart/char-rnn-charts';
 import { useLiveMetrics } from '@/hooks/use-live-metrics';
 import { useRunsInfo } from '@/hooks/use-runs-info';
 import { toMs } from '@/lib/format';
-import { runColour, runLegend } from '@/lib/run-label';
+import { legendLabels, runColour, runDashed } from '@/lib/run-label';
 import { RecentSweeps } from './recent-sweeps';
 
 type View = ChartGridProps['view'];
@@ -44,12 +44,14 @@ export function CompareView({ runIds, view: initialView }: { runIds: string[]; v
     );
   }
   const byId = new Map(runs.map((r) => [r.id, r]));
+  const labels = legendLabels(runIds.map((id) => byId.get(id) ?? { id, name: id.slice(0, 8), config: {} }));
   const gridRuns: GridRun[] = runIds.map((id, i) => {
     const run = byId.get(id);
     return {
       runId: id,
-      label: run ? `${runLegend(run)} (${run.status.toLowerCase()})` : id.slice(0, 8),
+      label: run ? `${labels[i]} (${run.status.toLowerCase()})` : id.slice(0, 8),
       colour: runColour(i),
+      dashed: runDashed(i),
       originMs: toMs(run?.startedAt) ?? undefined,
     };
   });
