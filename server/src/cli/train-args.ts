@@ -1,10 +1,13 @@
 import { isAbsolute, resolve } from 'node:path';
-import { InvalidFieldError, resolveCharRnnConfig, resolveCnnConfig, type CharRnnConfig, type CnnConfig } from '@orthoscope/shared';
+import {
+  CHAR_RNN_DEFAULTS, CNN_DEFAULTS, InvalidFieldError, resolveCharRnnConfig, resolveCnnConfig, resolveSegmentationConfig, SEGMENTATION_DEFAULTS,
+  type CharRnnConfig, type CnnConfig, type SegmentationConfig,
+} from '@orthoscope/shared';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../engine/backend';
 
 /** What `npm run train` runs: a validated config and where/how to run it. */
 export interface TrainCliOptions {
-  config: CnnConfig | CharRnnConfig;
+  config: CnnConfig | CharRnnConfig | SegmentationConfig;
   /** For a char-RNN on the embedded corpus (brown) it may be empty. */
   dataDir: string;
   backend: BackendPreference;
@@ -21,15 +24,20 @@ export const TRAIN_USAGE = `usage: npm run train -- --dataset cifar10|cifar100 -
        npm run train -- --kind char_rnn --dataset brown|<text/NAME.txt> [--data-dir DIR] [--cell lstm|gru|rnn] [--hidden-size N]
          [--layers N] [--embedding-size N] [--steps N] [--learning-rate-decay F] [--validation-fraction F] [--ortho-weight λ]
          [--epochs N] [--max-iterations N] [--batch-size N] [--learning-rate LR] [--eval-every N] [--eval-limit N] [--seed N] …
+       npm run train -- --kind segmentation --dataset NAME (segmentation/NAME/ in DIR) --data-dir DIR [--mode …] [--ortho-weight λ]
+         [--activation …] [--scale …] [--image-size N] [--fit crop|resize] [--num-classes N] [--ignore-label N]
+         [--base-channels N] [--depth N] [--validation-fraction F] [--preview-count N] [--epochs N] [--max-iterations N] …
 Defaults are SPEC §3's (batch 128, 50 epochs, Adam 3e-4, evaluation every 100 iterations, seed 99), for char_rnn SPEC §4's
-(2×512 LSTM, embedding 48, steps 8, batch 128, Adam 1e-3 × 0.97 per epoch, 20 epochs).
+(2×512 LSTM, embedding 48, steps 8, batch 128, Adam 1e-3 × 0.97 per epoch, 20 epochs), for segmentation SPEC §5's
+(isbi2012-membrane, 128 px crops, base 16 channels, depth 2, batch 8, Adam 1e-3, 50 epochs, evaluation every 50, 3 previews).
 Every checkpoint keeps the weights, only the newest also the Adam state: --resume takes the newest DIR/iter-N.
 --data-dir defaults to $ORTHOSCOPE_DATA; relative paths are taken from where npm was started.`;
 
 /** A bad command line: the CLI prints it with the usage and exits with code 2. */
 export class TrainArgsError extends Error {}
 
-type AnyConfig = CnnConfig & Omit<CharRnnConfig, 'kind'>;
+type AnyConfig = CnnConfig & Omit<CharRnnConfig, 'kind'> & Omit<SegmentationConfig, 'kind'>;
+type Kind = TrainCliOptions['config']['kind'];
 
 /** Config field ← flag, for numbers. */
 const NUMBER_FLAGS: Record<string, keyof AnyConfig> = {
@@ -47,6 +55,12 @@ const NUMBER_FLAGS: Record<string, keyof AnyConfig> = {
   '--eval-every': 'evalEvery',
   '--eval-limit': 'evalLimit',
   '--seed': 'seed',
+  '--image-size': 'imageSize',
+  '--num-classes': 'numClasses',
+  '--ignore-label': 'ignoreLabel',
+  '--base-channels': 'baseChannels',
+  '--depth': 'depth',
+  '--preview-count': 'previewCount',
 };
 /** Config field ← flag, for strings. */
 const STRING_FLAGS: Record<string, keyof AnyConfig> = {
@@ -55,6 +69,7 @@ const STRING_FLAGS: Record<string, keyof AnyConfig> = {
   '--mode': 'mode',
   '--activation': 'activation',
   '--scale': 'householderScale',
+  '--fit': 'fit',
 };
 
 /**
@@ -68,7 +83,7 @@ export function parseTrainArgs(argv: readonly string[], env: Record<string, stri
   const path = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
   const input: Partial<Record<keyof AnyConfig, unknown>> = {};
   const flagOf: Partial<Record<keyof AnyConfig, string>> = {};
-  let kind: 'cnn' | 'char_rnn' = 'cnn';
+  let kind: Kind = 'cnn';
   let dataDir = env.ORTHOSCOPE_DATA ?? null;
   let backend: BackendPreference = 'auto';
   let download = false;
@@ -94,8 +109,8 @@ export function parseTrainArgs(argv: readonly string[], env: Record<string, stri
       flagOf[STRING_FLAGS[flag]] = flag;
     } else if (flag === '--kind') {
       const v = value();
-      if (v !== 'cnn' && v !== 'char_rnn') throw new TrainArgsError(`--kind ${JSON.stringify(v)}: must be cnn or char_rnn`);
-      kind = v;
+      if (!(v in FIELDS_OF)) throw new TrainArgsError(`--kind ${JSON.stringify(v)}: must be cnn, char_rnn or segmentation`);
+      kind = v as Kind;
     } else if (flag === '--data-dir') dataDir = value();
     else if (flag === '--checkpoint-dir') checkpointDir = path(value());
     else if (flag === '--resume') resume = path(value());
@@ -110,17 +125,24 @@ export function parseTrainArgs(argv: readonly string[], env: Record<string, stri
     else throw new TrainArgsError(`unknown flag ${JSON.stringify(argv[i])}`);
   }
   // The char-RNN's embedded corpus (brown) needs no data root.
-  if (dataDir === null && kind === 'cnn') throw new TrainArgsError('--data-dir is required (or set ORTHOSCOPE_DATA)');
-  const otherKind = kind === 'cnn' ? CHAR_RNN_ONLY : CNN_ONLY;
-  const misplaced = otherKind.find((field) => field in input);
+  if (dataDir === null && kind !== 'char_rnn') throw new TrainArgsError('--data-dir is required (or set ORTHOSCOPE_DATA)');
+  // One flag for the held-out share; the segmentation config calls it valFraction.
+  if (kind === 'segmentation' && input.validationFraction !== undefined) {
+    input.valFraction = input.validationFraction;
+    flagOf.valFraction = flagOf.validationFraction;
+    delete input.validationFraction;
+  }
+  const misplaced = (Object.keys(input) as (keyof AnyConfig)[]).find((field) => !FIELDS_OF[kind].has(field));
   if (misplaced) throw new TrainArgsError(`${flagOf[misplaced]} is not an option of --kind ${kind}`);
   // A penalty run without λ would silently train as the baseline; the study's smallest λ is 0.1.
   if (input.mode === 'penalty' && input.orthoWeight === undefined) {
     throw new TrainArgsError('--mode penalty needs --ortho-weight λ (the study used 0.1, 1, 10, 100)');
   }
-  let config: CnnConfig | CharRnnConfig;
+  let config: TrainCliOptions['config'];
   try {
-    config = kind === 'char_rnn' ? resolveCharRnnConfig(input as Partial<CharRnnConfig>) : resolveCnnConfig(input as Partial<CnnConfig>);
+    config = kind === 'char_rnn' ? resolveCharRnnConfig(input as Partial<CharRnnConfig>)
+      : kind === 'segmentation' ? resolveSegmentationConfig(input as Partial<SegmentationConfig>)
+      : resolveCnnConfig(input as Partial<CnnConfig>);
   } catch (error) {
     if (!(error instanceof InvalidFieldError)) throw error;
     const flag = flagOf[error.field as keyof AnyConfig] ?? error.field;
@@ -129,8 +151,12 @@ export function parseTrainArgs(argv: readonly string[], env: Record<string, stri
   return { config, dataDir: dataDir === null ? '' : path(dataDir), backend, download, json, checkpointDir, resume };
 }
 
-const CNN_ONLY: readonly (keyof AnyConfig)[] = ['mode', 'activation', 'householderScale'];
-const CHAR_RNN_ONLY: readonly (keyof AnyConfig)[] = ['cell', 'hiddenSize', 'embeddingSize', 'layers', 'steps', 'learningRateDecay', 'validationFraction'];
+/** The config fields each kind takes (its defaults' keys); a flag for any other field is refused by name. */
+const FIELDS_OF: Record<Kind, ReadonlySet<string>> = {
+  cnn: new Set(Object.keys(CNN_DEFAULTS)),
+  char_rnn: new Set(Object.keys(CHAR_RNN_DEFAULTS)),
+  segmentation: new Set(Object.keys(SEGMENTATION_DEFAULTS)),
+};
 
 function splitOnce(arg: string): [string, string] {
   const at = arg.indexOf('=');

@@ -24,7 +24,7 @@ describe('parseTrainArgs --kind char_rnn', () => {
   });
 
   it('--kind lstm, --cell transformer: errors naming flag and value', () => {
-    expect(() => parseTrainArgs(['--kind', 'lstm'])).toThrow('--kind "lstm": must be cnn or char_rnn');
+    expect(() => parseTrainArgs(['--kind', 'lstm'])).toThrow('--kind "lstm": must be cnn, char_rnn or segmentation');
     expect(() => parseTrainArgs(['--kind', 'char_rnn', '--cell', 'transformer'])).toThrow('--cell "transformer": must be one of lstm, gru, rnn');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `npm run train -- …`: one CNN or char-RNN experiment headless (see TRAIN_USAGE). The only place in the
+ * `npm run train -- …`: one CNN, char-RNN or segmentation experiment headless (see TRAIN_USAGE). The only place in the
  * training path that reads process.argv and process.env. Exit codes: 0 done, 1 failed, 2 bad flags,
  * 130 stopped by Ctrl-C.
  */
@@ -7,6 +7,7 @@ import type { TrainEvent } from '@orthoscope/shared';
 import { runExperiment } from '../engine/run-experiment';
 import { ProgressBar } from './progress-bar';
 import { jsonLine } from './train-json';
+import { evalLine, progressFields, startLine } from './train-lines';
 import { parseTrainArgs, TRAIN_USAGE, TrainArgsError, type TrainCliOptions } from './train-args';
 
 async function main(): Promise<number> {
@@ -36,23 +37,16 @@ async function main(): Promise<number> {
     switch (event.type) {
       case 'start':
         total = event.totalIterations;
-        if (!options.json) bar.log(`${options.config.dataset} ${options.config.kind === 'cnn' ? options.config.mode : `${options.config.cell} λ=${options.config.orthoWeight}`} on ${event.backend} (${event.device}), ${total} iterations`);
+        if (!options.json) bar.log(startLine(options.config, event));
         break;
-      case 'train': {
-        const { crossEntropy, accuracy, orthoLoss, orthonormalityLoss, stepMs } = event.metrics;
-        const fields: Record<string, number> = options.config.kind === 'cnn' ? { crossEntropy, accuracy, orthoLoss, stepMs } : { crossEntropy, orthonormalityLoss, stepMs };
-        bar.update({ done: event.iteration, total, fields });
+      case 'train':
+        bar.update({ done: event.iteration, total, fields: progressFields(options.config, event.metrics) });
         break;
-      }
       case 'eval':
-        if (!options.json) {
-          const { crossEntropy, accuracy, bitsPerChar, evalMs } = event.metrics;
-          const second = options.config.kind === 'cnn' ? `accuracy ${accuracy.toFixed(4)}` : `bits/char ${bitsPerChar.toFixed(4)}`;
-          bar.log(`eval @${event.iteration}: crossEntropy ${crossEntropy.toFixed(4)}  ${second}  (${(evalMs / 1000).toFixed(1)} s)`);
-        }
+        if (!options.json) bar.log(evalLine(options.config, event.iteration, event.metrics));
         break;
       case 'checkpoint':
-        if (!options.json) bar.log(`checkpoint ${event.path}`);
+        if (!options.json) bar.log(`checkpoint ${event.path}${event.previews?.length ? ` (${event.previews.length} preview${event.previews.length === 1 ? '' : 's'})` : ''}`);
         break;
       case 'done':
         stopped = event.reason === 'stopped';
