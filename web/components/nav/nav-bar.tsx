@@ -4,6 +4,7 @@ import { SYSTEM_QUERY } from '@orthoscope/shared';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useQuery } from 'urql';
+import { useInterval } from '@/hooks/use-interval';
 import { useApiToken } from '@/lib/urql/provider';
 import { TokenField } from './token-field';
 
@@ -28,7 +29,9 @@ const LINKS = [
 export function NavBar() {
   const pathname = usePathname();
   const { token } = useApiToken();
-  const [{ data, error }] = useQuery<{ system: SystemInfo }>({ query: SYSTEM_QUERY, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery<{ system: SystemInfo }>({ query: SYSTEM_QUERY, requestPolicy: 'cache-and-network' });
+  // The queue counts change all the time; also notices when the API comes back.
+  useInterval(() => refetch({ requestPolicy: 'network-only' }), 5000);
   const sys = data?.system;
   return (
     <nav className="nav">
