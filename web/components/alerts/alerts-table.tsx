@@ -14,7 +14,7 @@ export function AlertsTable({ alerts, highlightIteration = null, runNames }: { a
       <tbody>
         {sorted.map((a) => (
           <tr key={a.id} className={highlightIteration === a.iteration ? 'selected' : ''} data-alert-rule={a.rule}>
-            <td>{new Date(toMs(a.createdAt) ?? 0).toLocaleTimeString()}</td>
+            <td>{formatWhen(toMs(a.createdAt) ?? 0)}</td>
             <td><Link href={`/runs/${a.runId}?iteration=${a.iteration}`}>{runNames?.[a.runId] ?? a.runId.slice(0, 8)}</Link></td>
             <td>{a.iteration}</td>
             <td>{a.rule.replaceAll('_', ' ').toLowerCase()}</td>
@@ -27,4 +27,10 @@ export function AlertsTable({ alerts, highlightIteration = null, runNames }: { a
       </tbody>
     </table>
   );
+}
+
+/** Time of day for today's alerts, date and time for older ones. */
+function formatWhen(ms: number): string {
+  const d = new Date(ms);
+  return d.toDateString() === new Date().toDateString() ? d.toLocaleTimeString() : d.toLocaleString();
 }
