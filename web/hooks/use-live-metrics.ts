@@ -10,6 +10,7 @@ import {
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { liveMetricsReducer } from '@/lib/chart/live-metrics-state';
+import { useReconnects } from '@/lib/urql/provider';
 
 /** Metric names the study's six charts and experiment #3's need (both splits). */
 export const CHART_METRIC_NAMES = ['crossEntropy', 'accuracy', 'orthoLoss', 'timePerIter', 'orthonormalityLoss', 'bitsPerChar'];
@@ -33,6 +34,8 @@ export function useLiveMetrics(runIds: readonly string[]) {
   const [error, setError] = useState<string | null>(null);
   const key = runIds.join(',');
   const lastIterations = useRef<Record<string, number>>({});
+  // After the socket comes back, history is read again: points measured meanwhile are in it.
+  const reconnects = useReconnects();
 
   useEffect(() => {
     const ids = key ? key.split(',') : [];
@@ -71,7 +74,7 @@ export function useLiveMetrics(runIds: readonly string[]) {
       clearInterval(timer);
       subscriptions.forEach((s) => s.unsubscribe());
     };
-  }, [client, key]);
+  }, [client, key, reconnects]);
 
   /** Zoom: re-query each run with enough buckets that the window [from, to] gets ~OVERVIEW_POINTS of them. */
   const refine = useCallback(

@@ -3,6 +3,7 @@
 import { RUN_QUERY, type ApiAlert, type ApiRun } from '@orthoscope/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useClient } from 'urql';
+import { useReconnects } from '@/lib/urql/provider';
 import { overlayRuns, useRunUpdates } from './use-run-updates';
 
 /** A run with what its page shows besides metrics. */
@@ -22,6 +23,7 @@ export function useRunsInfo(runIds: readonly string[]) {
   const [runs, setRuns] = useState<Record<string, RunInfo | null>>({});
   const [error, setError] = useState<string | null>(null);
   const updates = useRunUpdates(runIds.length === 1 ? { runId: runIds[0] } : {});
+  const reconnects = useReconnects();
 
   const reload = useCallback(async () => {
     const ids = key ? key.split(',') : [];
@@ -37,7 +39,7 @@ export function useRunsInfo(runIds: readonly string[]) {
   }, [client, key]);
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, reconnects]);
 
   const ids = key ? key.split(',') : [];
   const known = overlayRuns(ids.map((id) => runs[id]).filter((r): r is RunInfo => !!r), updates);

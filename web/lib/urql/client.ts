@@ -12,7 +12,10 @@ export interface ClientSettings {
 }
 
 /** Creates the dashboard's urql client: HTTP POST for queries/mutations, graphql-ws for subscriptions. */
-export function createUrqlClient({ httpUrl, wsUrl, token }: ClientSettings): { client: Client; dispose: () => void } {
+export function createUrqlClient({ httpUrl, wsUrl, token, onReconnect }: ClientSettings & {
+  /** Called when the WebSocket comes back after a drop (API restart): live views reload their history. */
+  onReconnect?: () => void;
+}): { client: Client; dispose: () => void } {
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   const ws: WsClient | null = wsUrl
     ? createWsClient({
@@ -22,6 +25,7 @@ export function createUrqlClient({ httpUrl, wsUrl, token }: ClientSettings): { c
         retryAttempts: Infinity,
         shouldRetry: () => true,
         lazy: true,
+        on: { connected: (_socket, _payload, wasRetry) => wasRetry && onReconnect?.() },
       })
     : null;
   const client = createClient({

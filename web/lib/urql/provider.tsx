@@ -12,6 +12,12 @@ interface TokenState {
   setToken: (token: string | null) => void;
 }
 const TokenContext = createContext<TokenState>({ token: null, setToken: () => {} });
+const ReconnectContext = createContext(0);
+
+/** How many times the subscription socket came back after a drop; a dependency for reloading history. */
+export function useReconnects(): number {
+  return useContext(ReconnectContext);
+}
 
 /** The API token kept in localStorage (entered once), and its setter. */
 export function useApiToken(): TokenState {
@@ -26,6 +32,7 @@ export function useApiToken(): TokenState {
 export function ApiProvider({ wsUrl, wsUsePageHost, children }: { wsUrl: string; wsUsePageHost: boolean; children: ReactNode }) {
   const [token, setTokenState] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
+  const [reconnects, setReconnects] = useState(0);
   useEffect(() => {
     setTokenState(window.localStorage.getItem(TOKEN_KEY));
     setReady(true);
@@ -45,7 +52,12 @@ export function ApiProvider({ wsUrl, wsUsePageHost, children }: { wsUrl: string;
     }
     const url = new URL(wsUrl);
     if (wsUsePageHost) url.hostname = window.location.hostname;
-    const { client, dispose } = createUrqlClient({ httpUrl: '/api/graphql', wsUrl: url.toString(), token });
+    const { client, dispose } = createUrqlClient({
+      httpUrl: '/api/graphql',
+      wsUrl: url.toString(),
+      token,
+      onReconnect: () => setReconnects((n) => n + 1),
+    });
     return { client, ssr, dispose };
   }, [wsUrl, wsUsePageHost, token, ready]);
   useEffect(() => dispose, [dispose]);
@@ -53,7 +65,7 @@ export function ApiProvider({ wsUrl, wsUsePageHost, children }: { wsUrl: string;
   return (
     <TokenContext.Provider value={{ token, setToken }}>
       <UrqlProvider client={client} ssr={ssr}>
-        {children}
+        <ReconnectContext.Provider value={reconnects}>{children}</ReconnectContext.Provider>
       </UrqlProvider>
     </TokenContext.Provider>
   );
