@@ -24,6 +24,8 @@ export function createUrqlClient({ httpUrl, wsUrl, token, onReconnect }: ClientS
         // Keep retrying through API restarts: a dashboard left open must come back by itself.
         retryAttempts: Infinity,
         shouldRetry: () => true,
+        // Back off, but never wait more than ~5 s: after an API restart the charts resume quickly.
+        retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * 2 ** retries) + Math.random() * 300)),
         lazy: true,
         on: { connected: (_socket, _payload, wasRetry) => wasRetry && onReconnect?.() },
       })
