@@ -3,22 +3,20 @@
 import { RUN_UPDATES_SUBSCRIPTION, type ApiRun } from '@orthoscope/shared';
 import { useEffect, useState } from 'react';
 import { useSubscription } from 'urql';
+import { overlayRuns, type RunUpdates } from '@/lib/overlay-runs';
+
+export { overlayRuns };
 
 /**
- * Latest state of every run changed since mount (runUpdates subscription), by id; optionally for
- * one run or one sweep. Overlay it on query results to make them live.
+ * Latest state of every run changed since mount (runUpdates subscription), by id, with when it
+ * arrived; optionally for one run or one sweep. Lay it over query results with overlayRuns.
  */
-export function useRunUpdates(filter: { runId?: string; sweepId?: string } = {}): Record<string, ApiRun> {
-  const [updates, setUpdates] = useState<Record<string, ApiRun>>({});
+export function useRunUpdates(filter: { runId?: string; sweepId?: string } = {}): RunUpdates {
+  const [updates, setUpdates] = useState<RunUpdates>({});
   const [result] = useSubscription<{ runUpdates: ApiRun }>({ query: RUN_UPDATES_SUBSCRIPTION, variables: filter });
   const run = result.data?.runUpdates;
   useEffect(() => {
-    if (run) setUpdates((u) => ({ ...u, [run.id]: run }));
+    if (run) setUpdates((u) => ({ ...u, [run.id]: { run, at: Date.now() } }));
   }, [run]);
   return updates;
-}
-
-/** Query rows with the live updates laid over them (the update wins; fields it lacks are kept). */
-export function overlayRuns<T extends ApiRun>(rows: readonly T[], updates: Record<string, ApiRun>): T[] {
-  return rows.map((r) => (updates[r.id] ? { ...r, ...updates[r.id] } : r));
 }

@@ -21,6 +21,7 @@ export function useRunsInfo(runIds: readonly string[]) {
   const client = useClient();
   const key = runIds.join(',');
   const [runs, setRuns] = useState<Record<string, RunInfo | null>>({});
+  const [loadedAt, setLoadedAt] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const updates = useRunUpdates(runIds.length === 1 ? { runId: runIds[0] } : {});
   const reconnects = useReconnects();
@@ -36,13 +37,14 @@ export function useRunsInfo(runIds: readonly string[]) {
       next[ids[i]] = r.data?.run ?? null;
     });
     setRuns(next);
+    setLoadedAt(Date.now());
   }, [client, key]);
   useEffect(() => {
     void reload();
   }, [reload, reconnects]);
 
   const ids = key ? key.split(',') : [];
-  const known = overlayRuns(ids.map((id) => runs[id]).filter((r): r is RunInfo => !!r), updates);
+  const known = overlayRuns(ids.map((id) => runs[id]).filter((r): r is RunInfo => !!r), updates, loadedAt);
   const missing = ids.filter((id) => runs[id] === null);
   const loaded = ids.every((id) => id in runs);
   return { runs: known, missing, loaded, error, reload };

@@ -15,6 +15,8 @@ export interface Stack {
   apiUrl: string;
   webUrl: string;
   home: string;
+  /** Stops the API (SIGTERM) and starts it again on the same port and home; resolves once it answers. */
+  restartApi(): Promise<void>;
   /** POSTs a GraphQL operation to the API; throws on errors. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
@@ -45,32 +47,11 @@ export async function startStack(name: string, env: Record<string, string> = {})
     return child;
   };
   const stop = async () => {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            try {
-              process.kill(-child.pid!, 'SIGTERM');
-            } catch {
-              resolve();
-            }
-            setTimeout(() => {
-              try {
-                process.kill(-child.pid!, 'SIGKILL');
-              } catch {
-                /* gone */
-              }
-            }, 8000).unref();
-          }),
-      ),
-    );
+    await Promise.all(children.map(stopChild));
     rmSync(home, { recursive: true, force: true });
   };
-  try {
-    const build = ensureWebBuild({ log: () => {} });
-    const api = start('api', [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/main.ts'], join(ROOT, 'server'), {
+  const startApi = async (label: string) => {
+    const api = start(label, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/main.ts'], join(ROOT, 'server'), {
       PORT: String(apiPort),
       HOST: '127.0.0.1',
       ORTHOSCOPE_HOME: home,
@@ -78,6 +59,12 @@ export async function startStack(name: string, env: Record<string, string> = {})
       ...env,
     });
     await waitFor(`${apiUrl.replace(/\/graphql$/, '')}/health`, api, 'API', 90_000);
+    return api;
+  };
+  let api: ChildProcess;
+  try {
+    const build = ensureWebBuild({ log: () => {} });
+    api = await startApi('api');
     await build;
     const web = start('web', [join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(webPort), '-H', '127.0.0.1'], WEB_DIR, {
       ORTHOSCOPE_API_URL: apiUrl,
@@ -93,7 +80,12 @@ export async function startStack(name: string, env: Record<string, string> = {})
     if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
     return body.data;
   };
-  return { apiUrl, webUrl, home, graphql, stop };
+  const restartApi = async () => {
+    await stopChild(api);
+    children.splice(children.indexOf(api), 1);
+    api = await startApi('api-restarted');
+  };
+  return { apiUrl, webUrl, home, graphql, restartApi, stop };
 }
 
 async function waitFor(url: string, child: ChildProcess, label: string, timeoutMs: number): Promise<void> {
@@ -108,4 +100,24 @@ async function waitFor(url: string, child: ChildProcess, label: string, timeoutM
     }
   }
   throw new Error(`${label} did not answer ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** SIGTERM to the child's process group, SIGKILL after 8 s; resolves when it has exited. */
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      resolve();
+    }
+    setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, 8000).unref();
+  });
 }

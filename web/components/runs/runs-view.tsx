@@ -22,7 +22,9 @@ export function RunsView({ status, tag, sweepId }: { status: string | null; tag:
   const [actionError, setActionError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
 
-  const rows = overlayRuns(data?.runs ?? [], updates);
+  // When the rows were (re)loaded: live updates from before that are already in them, or stale.
+  const loadedAt = useMemo(() => Date.now(), [data]); // eslint-disable-line react-hooks/exhaustive-deps
+  const rows = overlayRuns(data?.runs ?? [], updates, loadedAt);
   const anyActive = rows.some((r) => isActive(r.status));
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   useInterval(() => {
