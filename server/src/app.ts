@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { isLoopbackHost, type ServerConfig } from './config';
+import type { CifarArchiveSource, CifarName } from './engine/data/cifar-types';
 import { listDatasets } from './engine/data/datasets';
 import { buildApiSchema } from './graphql/build-schema';
 import type { ApiContext, ApiServices, DatasetView, SystemView } from './graphql/context';
@@ -13,6 +14,7 @@ import { createHttpHandler } from './graphql/http/http-handler';
 import { attachWebSocket } from './graphql/http/ws-server';
 import { complexityError, depthLimit } from './graphql/limits';
 import { PubSub } from './graphql/pubsub';
+import { DatasetDownloads } from './runner/dataset-downloads';
 import { InMemoryRunQueue } from './runner/run-queue';
 import { RunManager } from './runner/run-manager';
 import { probeBackend } from './runner/run-process';
@@ -28,6 +30,8 @@ export interface AppDeps {
   /** Grace period of a stopping run before it is killed (default 30 s). */
   stopGraceMs?: number;
   log?: (message: string) => void;
+  /** Archives downloadDataset fetches instead of the official ones (tests serve them locally). */
+  cifarSources?: Partial<Record<CifarName, CifarArchiveSource>>;
 }
 
 /** A started server. */
@@ -70,9 +74,20 @@ export function buildApp(deps: AppDeps): { start(): Promise<StartedApp>; stop():
         alert: (alert) => pubsub.publish('alert', alert),
       },
     });
+    const datasets = (): DatasetView[] => listDatasets(config.dataRoot, { allowDownload: config.download })
+      .map((d) => ({ ...d, download: downloads.state(d.name) }));
+    const datasetView = (name: string) => datasets().find((d) => d.name === name)!;
+    const downloads = new DatasetDownloads({
+      dataRoot: config.dataRoot, allowDownload: config.download, sources: deps.cifarSources,
+      onChange: (state) => pubsub.publish('datasetDownload', datasetView(state.name)),
+    });
     const services: ApiServices = {
       repository, runner, pubsub, download: config.download, system,
-      listDatasets: () => listDatasets(config.dataRoot, { allowDownload: config.download }) as DatasetView[],
+      listDatasets: datasets,
+      downloadDataset: (name) => {
+        downloads.start(name);
+        return datasetView(name);
+      },
       sampleText: (request) => sampleTextInChild(request, { backend: config.backend }),
     };
     const mayMutate = (authorization: unknown) => !token || bearerMatches(authorization, token.token);

@@ -113,7 +113,27 @@ export const SWEEPS_QUERY = /* GraphQL */ `
 /** Data sets found under the data root. */
 export const DATASETS_QUERY = /* GraphQL */ `
   query Datasets {
-    datasets { name kind status path sizeBytes }
+    datasets { name kind status path sizeBytes download { phase loaded total error } }
+  }
+`;
+
+/**
+ * Starts downloading a missing CIFAR set (cifar10, cifar100) in the background; idempotent while
+ * it runs. Variables: name. Follow it with DATASET_DOWNLOAD_SUBSCRIPTION.
+ */
+export const DOWNLOAD_DATASET_MUTATION = /* GraphQL */ `
+  mutation DownloadDataset($name: String!) {
+    downloadDataset(name: $name) { name kind status path sizeBytes download { phase loaded total error } }
+  }
+`;
+
+/**
+ * Progress (at most 4 a second), completion (status AVAILABLE) and failure (download.error) of
+ * dataset downloads; all sets when name is omitted. Variables: name.
+ */
+export const DATASET_DOWNLOAD_SUBSCRIPTION = /* GraphQL */ `
+  subscription DatasetDownload($name: String) {
+    datasetDownload(name: $name) { name kind status path sizeBytes download { phase loaded total error } }
   }
 `;
 
@@ -318,3 +338,15 @@ export const SEGMENTATION_PREVIEWS_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+export type ApiDownloadPhase = 'DOWNLOAD' | 'VERIFY' | 'DONE' | 'FAILED';
+
+/** A data set as DATASETS_QUERY, DOWNLOAD_DATASET_MUTATION and DATASET_DOWNLOAD_SUBSCRIPTION return it. */
+export interface ApiDataset {
+  name: string;
+  kind: ApiExperimentKind;
+  status: 'AVAILABLE' | 'DOWNLOADABLE' | 'MISSING';
+  path: string | null;
+  sizeBytes: number | null;
+  download: { phase: ApiDownloadPhase; loaded: number; total: number; error: string | null } | null;
+}

@@ -10,12 +10,13 @@ import { RunResolver } from './runs/run.resolver';
 import { SampleTextResolver } from './runs/sample-text.resolver';
 import { SegmentationPreviewsResolver } from './runs/segmentation-previews.resolver';
 import { SweepResolver } from './sweeps/sweep.resolver';
+import { DatasetDownloadResolver } from './system/dataset-download.resolver';
 import { SystemResolver } from './system/system.resolver';
 
 /** Builds the executable schema (mutations are @Authorized: allowed when the context says so). */
 export async function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [RunResolver, SweepResolver, AlertResolver, SystemResolver, SampleTextResolver, SegmentationPreviewsResolver],
+    resolvers: [RunResolver, SweepResolver, AlertResolver, SystemResolver, DatasetDownloadResolver, SampleTextResolver, SegmentationPreviewsResolver],
     authChecker: ({ context }) => (context as ApiContext).mayMutate,
     validate: false,
     // Every @Subscription has its own `subscribe` over the typed PubSub of the context; type-graphql

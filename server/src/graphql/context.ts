@@ -1,3 +1,4 @@
+import type { DownloadState } from '../runner/dataset-downloads';
 import type { RunManager } from '../runner/run-manager';
 import type { SampleTextRequest } from '../runner/sample-text';
 import type { RunRepository } from '../storage/run-repository';
@@ -8,6 +9,7 @@ import type { DatasetEntry } from './runs/run-spec';
 export interface DatasetView extends DatasetEntry {
   path: string | null;
   sizeBytes: number | null;
+  download: DownloadState | null;
 }
 
 /** What the training backend is and how many runs go at once. */
@@ -27,6 +29,8 @@ export interface ApiServices {
   /** Lists the data root now (cheap: a few stat calls). */
   listDatasets(): DatasetView[];
   download: boolean;
+  /** Starts downloading a CIFAR set in the background (idempotent while one runs); returns the set as listed now. */
+  downloadDataset(name: string): DatasetView;
   system(): Promise<SystemView>;
   /** Samples text from a char-RNN checkpoint (out of process). */
   sampleText(request: SampleTextRequest): Promise<string>;

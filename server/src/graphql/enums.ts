@@ -14,6 +14,7 @@ export const RunStatusEnum = {
 } as const;
 export const MetricSplitEnum = { TRAIN: 'TRAIN', VALIDATION: 'VALIDATION' } as const;
 export const DatasetStatusEnum = { AVAILABLE: 'available', DOWNLOADABLE: 'downloadable', MISSING: 'missing' } as const;
+export const DownloadPhaseEnum = { DOWNLOAD: 'download', VERIFY: 'verify', DONE: 'done', FAILED: 'failed' } as const;
 export const AlertRuleEnum = { NON_FINITE_LOSS: 'NON_FINITE_LOSS', LOSS_RISE: 'LOSS_RISE', ACCURACY_AT_CHANCE: 'ACCURACY_AT_CHANCE' } as const;
 
 registerEnumType(ExperimentKindEnum, { name: 'ExperimentKind', description: 'Which experiment a run belongs to' });
@@ -25,4 +26,5 @@ registerEnumType(SegmentationFitEnum, { name: 'SegmentationFit', description: 'S
 registerEnumType(RunStatusEnum, { name: 'RunStatus' });
 registerEnumType(MetricSplitEnum, { name: 'MetricSplit', description: 'TRAIN: per training iteration; VALIDATION: evaluations on the test split' });
 registerEnumType(DatasetStatusEnum, { name: 'DatasetStatus' });
+registerEnumType(DownloadPhaseEnum, { name: 'DownloadPhase', description: 'DOWNLOAD: bytes arriving; VERIFY: size and MD5 being checked; DONE: on disk; FAILED: see error' });
 registerEnumType(AlertRuleEnum, { name: 'AlertRule', description: 'Divergence rules of SPEC §6' });

@@ -1,3 +1,4 @@
+import type { DatasetView } from './context';
 import type { AlertRecord, MetricPoint, RunRecord } from '../storage/records';
 
 /** What each topic carries. */
@@ -5,6 +6,7 @@ export interface Topics {
   runMetrics: { runId: string; points: MetricPoint[] };
   runUpdated: RunRecord;
   alert: AlertRecord;
+  datasetDownload: DatasetView;
 }
 
 /** Moves payloads between publishers and subscribers; in memory here, Redis when scaled out. */

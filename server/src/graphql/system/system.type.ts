@@ -1,6 +1,23 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { ExperimentKind } from '@orthoscope/shared';
-import { DatasetStatusEnum, ExperimentKindEnum } from '../enums';
+import type { DownloadPhase } from '../../runner/dataset-downloads';
+import { DatasetStatusEnum, DownloadPhaseEnum, ExperimentKindEnum } from '../enums';
+
+@ObjectType({ description: 'Progress of a dataset download (kept after it ends, until the next one)' })
+export class DatasetDownload {
+  @Field(() => DownloadPhaseEnum)
+  phase!: DownloadPhase;
+
+  @Field(() => Float, { description: 'Bytes downloaded (DOWNLOAD) or checked (VERIFY)' })
+  loaded!: number;
+
+  @Field(() => Float)
+  total!: number;
+
+  @Field(() => String, { nullable: true, description: 'FAILED: what failed and where to put the files instead' })
+  error!: string | null;
+}
+
 
 @ObjectType({ description: 'A data set found under the data root (ORTHOSCOPE_DATA)' })
 export class Dataset {
@@ -18,6 +35,9 @@ export class Dataset {
 
   @Field(() => Float, { nullable: true, description: 'Bytes on disk; for a downloadable set, the download size' })
   sizeBytes!: number | null;
+
+  @Field(() => DatasetDownload, { nullable: true, description: 'The latest download started by downloadDataset, if any' })
+  download!: DatasetDownload | null;
 }
 
 @ObjectType()
