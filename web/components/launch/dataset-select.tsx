@@ -1,15 +1,11 @@
 'use client';
 
-import { DATASETS_QUERY } from '@orthoscope/shared';
+import { DATASETS_QUERY, type ApiDataset } from '@orthoscope/shared';
+import { useCallback } from 'react';
 import { useQuery } from 'urql';
+import { DatasetDownload } from './dataset-download';
 
-interface Dataset {
-  name: string;
-  kind: string;
-  status: 'AVAILABLE' | 'DOWNLOADABLE' | 'MISSING';
-  path: string | null;
-  sizeBytes: number | null;
-}
+type Dataset = ApiDataset;
 
 const STATUS_TEXT: Record<Dataset['status'], string> = {
   AVAILABLE: 'available',
@@ -19,7 +15,8 @@ const STATUS_TEXT: Record<Dataset['status'], string> = {
 
 /** Data sets from the API with their status, of one experiment kind (default CNN: the CIFAR ones). */
 export function DatasetSelect({ value, onChange, invalid, kind = 'CNN' }: { value: string; onChange: (name: string) => void; invalid: boolean; kind?: string }) {
-  const [{ data, error }] = useQuery<{ datasets: Dataset[] }>({ query: DATASETS_QUERY });
+  const [{ data, error }, reread] = useQuery<{ datasets: Dataset[] }>({ query: DATASETS_QUERY });
+  const onAvailable = useCallback(() => reread({ requestPolicy: 'network-only' }), [reread]);
   const datasets = (data?.datasets ?? []).filter((d) => d.kind.toUpperCase() === kind || (kind === 'CNN' && d.name.startsWith('cifar')));
   const current = datasets.find((d) => d.name === value);
   return (
@@ -39,6 +36,9 @@ export function DatasetSelect({ value, onChange, invalid, kind = 'CNN' }: { valu
             ? `${STATUS_TEXT[current.status] ?? current.status}${current.sizeBytes ? ` · ${(current.sizeBytes / 1e6).toFixed(0)} MB` : ''}${current.path ? ` · ${current.path}` : ''}`
             : 'loading data sets…'}
       </span>
+      {datasets
+        .filter((d) => d.status === 'DOWNLOADABLE')
+        .map((d) => <DatasetDownload key={d.name} dataset={d} onAvailable={onAvailable} />)}
     </>
   );
 }
