@@ -61,6 +61,16 @@ describe('buildApp: a real run', () => {
     const all = await gql(app.url, RUN_METRICS_QUERY, { id });
     expect(all.data.run.metrics).toHaveLength(10); // 7 training + 3 evaluation series
 
+    // Zoom: an iteration range gets maxPoints buckets of its own points only (bounds inclusive).
+    const zoomed = await gql(app.url, RUN_METRICS_QUERY, { id, names: ['crossEntropy'], split: 'TRAIN', maxPoints: 1, fromIteration: 2, toIteration: 3 });
+    expect(zoomed.data.run.metrics[0].points).toHaveLength(1);
+    expect(zoomed.data.run.metrics[0].points[0]).toMatchObject({ iteration: 3, count: 2 });
+    expect(zoomed.data.run.metrics[0].points[0].value).toBeCloseTo((b + c) / 2, 6);
+    const tail = await gql(app.url, RUN_METRICS_QUERY, { id, names: ['crossEntropy'], split: 'TRAIN', fromIteration: 3 });
+    expect(tail.data.run.metrics[0].points.map((p: { iteration: number }) => p.iteration)).toEqual([3, 4]);
+    const reversed = await gql(app.url, RUN_METRICS_QUERY, { id, fromIteration: 3, toIteration: 2 });
+    expect(reversed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fromIteration', value: 3 });
+
     // Full-resolution exports hold exactly the points streamed live.
     const base = app.url.replace(/\/graphql$/, '');
     const csv = await (await fetch(`${base}/runs/${id}/metrics.csv`)).text();

@@ -68,15 +68,16 @@ export const RUN_QUERY = /* GraphQL */ `
 
 /**
  * Downsampled metric series of one run: at most maxPoints buckets per series, each with the
- * bucket's mean (value), min and max. Variables: id, names, split, maxPoints (default 1000).
+ * bucket's mean (value), min and max. Variables: id, names, split, maxPoints (default 1000),
+ * fromIteration and toIteration (inclusive; a zoomed window gets maxPoints buckets of its own).
  */
 export const RUN_METRICS_QUERY = /* GraphQL */ `
-  query RunMetrics($id: ID!, $names: [String!], $split: MetricSplit, $maxPoints: Int) {
+  query RunMetrics($id: ID!, $names: [String!], $split: MetricSplit, $maxPoints: Int, $fromIteration: Int, $toIteration: Int) {
     run(id: $id) {
       id
       status
       iteration
-      metrics(names: $names, split: $split, maxPoints: $maxPoints) {
+      metrics(names: $names, split: $split, maxPoints: $maxPoints, fromIteration: $fromIteration, toIteration: $toIteration) {
         name
         split
         points { iteration value min max time count nonFinite }

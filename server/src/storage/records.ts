@@ -111,9 +111,15 @@ export interface RunFilter {
   after?: string | null;
 }
 
-/** Which series `series` returns (all when names/split are absent) and how many buckets at most. */
+/**
+ * Which series `series` returns (all when names/split are absent), how many buckets at most, and
+ * optionally which iterations (inclusive bounds; absent = open end): the buckets then split only
+ * the points inside that range, so a zoomed window gets maxPoints buckets of its own.
+ */
 export interface SeriesQuery {
   names?: string[] | null;
   split?: MetricSplit | null;
   maxPoints: number;
+  fromIteration?: number | null;
+  toIteration?: number | null;
 }

@@ -65,10 +65,13 @@ export class RunResolver {
   }
 
   @FieldResolver(() => [MetricSeries], {
-    description: 'Series downsampled to at most maxPoints buckets each (mean, min and max per bucket)',
+    description: 'Series downsampled to at most maxPoints buckets each (mean, min and max per bucket); with fromIteration and/or ' +
+      'toIteration (inclusive), only the points in that range, split into maxPoints buckets of their own (zoom)',
     complexity: ({ childComplexity }) => 10 + childComplexity * 10,
   })
   metrics(
+    @Arg('toIteration', () => Int, { nullable: true }) toIteration: number | null,
+    @Arg('fromIteration', () => Int, { nullable: true }) fromIteration: number | null,
     @Arg('maxPoints', () => Int, { nullable: true, defaultValue: 1000 }) maxPoints: number | null,
     @Arg('split', () => MetricSplitEnum, { nullable: true }) split: MetricSplit | null,
     @Arg('names', () => [String], { nullable: true }) names: string[] | null,
@@ -79,7 +82,10 @@ export class RunResolver {
     if (!Number.isInteger(maxPoints) || maxPoints < 1 || maxPoints > MAX_POINTS) {
       throw new InvalidFieldError('maxPoints', maxPoints, `must be from 1 to ${MAX_POINTS}`);
     }
-    return services.repository.series(run.id, { names, split, maxPoints });
+    if (fromIteration !== null && toIteration !== null && fromIteration > toIteration) {
+      throw new InvalidFieldError('fromIteration', fromIteration, `must not be greater than toIteration (${toIteration})`);
+    }
+    return services.repository.series(run.id, { names, split, maxPoints, fromIteration, toIteration });
   }
 
   @FieldResolver(() => [MetricPoint], { description: 'The last point of every series' })

@@ -20,11 +20,11 @@ export class SqliteMetricStore {
         special = excluded.special, time = excluded.time
       WHERE excluded.iteration >= series_latest.iteration`);
     this.bounds = db.prepare(`SELECT MIN(iteration) AS lo, MAX(iteration) AS hi FROM points
-      WHERE run_id = ? AND split = ? AND name = ?`);
+      WHERE run_id = @runId AND split = @split AND name = @name AND iteration BETWEEN @from AND @to`);
     // bucket = (iteration − lo) · maxPoints ÷ (hi − lo + 1): at most maxPoints equal slices of the range.
     this.buckets = db.prepare(`SELECT MAX(iteration) AS iteration, AVG(value) AS value, MIN(value) AS min, MAX(value) AS max,
         MAX(time) AS time, COUNT(*) AS count, SUM(special <> 0) AS nonFinite
-      FROM points WHERE run_id = @runId AND split = @split AND name = @name
+      FROM points WHERE run_id = @runId AND split = @split AND name = @name AND iteration BETWEEN @from AND @to
       GROUP BY CAST((iteration - @lo) * @maxPoints / @width AS INTEGER) ORDER BY iteration`);
   }
 
@@ -48,16 +48,23 @@ export class SqliteMetricStore {
     })();
   }
 
-  /** Series ordered by name then split, each downsampled to at most `maxPoints` buckets. */
+  /**
+   * Series ordered by name then split, each downsampled to at most `maxPoints` buckets spanning
+   * the points within [fromIteration, toIteration] (a range on the primary key's last column, so
+   * still one index seek per series). A series with no point in the range comes back empty.
+   */
   series(runId: string, query: SeriesQuery): MetricSeries[] {
     const maxPoints = Math.max(1, Math.floor(query.maxPoints));
+    const from = query.fromIteration ?? Number.MIN_SAFE_INTEGER;
+    const to = query.toIteration ?? Number.MAX_SAFE_INTEGER;
     const wanted = query.names && query.names.length > 0 ? new Set(query.names) : null;
     const catalogue = this.latestPoints(runId, query.split)
       .filter((s) => !wanted || wanted.has(s.name))
       .sort((a, b) => (a.name === b.name ? a.split.localeCompare(b.split) : a.name < b.name ? -1 : 1));
     return catalogue.map(({ name, split }) => {
-      const { lo, hi } = this.bounds.get(runId, split, name) as { lo: number; hi: number };
-      const points = this.buckets.all({ runId, split, name, lo, maxPoints, width: hi - lo + 1 }) as SeriesBucket[];
+      const { lo, hi } = this.bounds.get({ runId, split, name, from, to }) as { lo: number | null; hi: number | null };
+      if (lo === null || hi === null) return { name, split, points: [] };
+      const points = this.buckets.all({ runId, split, name, from, to, lo, maxPoints, width: hi - lo + 1 }) as SeriesBucket[];
       return { name, split, points };
     });
   }

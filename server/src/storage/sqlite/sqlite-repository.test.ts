@@ -63,6 +63,21 @@ describe('openSqliteRepository', () => {
     repo.close();
   });
 
+  it('fromIteration/toIteration: maxPoints buckets of the range only (inclusive), open ends, empty range', () => {
+    const repo = openSqliteRepository(tempDb());
+    repo.insertRun(run('r'));
+    repo.appendPoints('r', trainPoints('loss', Array.from({ length: 1000 }, (_, i) => i + 1)));
+    const [zoomed] = repo.series('r', { maxPoints: 10, fromIteration: 201, toIteration: 300 });
+    expect(zoomed.points.map((p) => [p.iteration, p.count, p.min, p.max])).toEqual(
+      Array.from({ length: 10 }, (_, b) => [210 + b * 10, 10, 201 + b * 10, 210 + b * 10]));
+    const [head] = repo.series('r', { maxPoints: 1000, toIteration: 3 });
+    expect(head.points.map((p) => p.iteration)).toEqual([1, 2, 3]);
+    const [tail] = repo.series('r', { maxPoints: 2, fromIteration: 997 });
+    expect(tail.points.map((p) => [p.iteration, p.count])).toEqual([[998, 2], [1000, 2]]);
+    expect(repo.series('r', { maxPoints: 5, fromIteration: 2000 })).toEqual([{ name: 'loss', split: 'TRAIN', points: [] }]);
+    repo.close();
+  });
+
   it('NaN and ±∞: stored exactly, counted per bucket, left out of mean/min/max', () => {
     const repo = openSqliteRepository(tempDb());
     repo.insertRun(run('r'));
