@@ -14,7 +14,7 @@ describe('printApiSchema', () => {
       'input AlertRulesInput', 'type MetricSeries', 'type MetricBatch', 'type Dataset', 'type SystemInfo',
       'startRun(input: RunInput!): Run!', 'startSweep(input: SweepInput!): Sweep!', 'stopRun(id: ID!): Run!',
       'resumeRun(id: ID!): Run!', 'deleteRun(id: ID!): Boolean!', 'runMetrics(runId: ID!): MetricBatch!', 'alerts(runId: ID): Alert!',
-      'metrics(names: [String!], split: MetricSplit, maxPoints: Int = 1000): [MetricSeries!]!']) {
+      'metrics(names: [String!], split: MetricSplit, maxPoints: Int = 1000, fromIteration: Int, toIteration: Int): [MetricSeries!]!']) {
       expect(sdl).toContain(name);
     }
   });
