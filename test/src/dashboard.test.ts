@@ -128,18 +128,27 @@ describe('dashboard in chromium', () => {
     await expect.poll(async () => (await linePoints('Training cross-entropy'))[secondLine], { timeout: 120_000, interval: 250 }).toBeGreaterThanOrEqual(1);
     const seen = (await linePoints('Training cross-entropy'))[secondLine];
     await expect.poll(async () => (await linePoints('Training cross-entropy'))[secondLine], { timeout: 120_000, interval: 250 }).toBeGreaterThan(seen);
-    // Zoom: dragging across a chart asks the server for finer buckets (more maxPoints) for the window.
+    // Zoom: dragging across a chart asks the server for the window's own buckets (fromIteration/toIteration).
     const over = page.locator('[data-chart="Training cross-entropy"] .u-over');
     const box = (await over.boundingBox())!;
-    const finer = page.waitForRequest((r) => {
-      const m = /"maxPoints":(\d+)/.exec(r.postData() ?? '');
-      return r.url().endsWith('/api/graphql') && !!m && Number(m[1]) > 1000;
+    const finished = ids[1 - secondLine];
+    const zoomed = page.waitForResponse((r) => {
+      const body = r.request().postData() ?? '';
+      return r.url().endsWith('/api/graphql') && /"fromIteration":\d+/.test(body) && body.includes(`"id":"${finished}"`);
     });
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 8 });
     await page.mouse.up();
-    await finer;
+    const zoomResponse = await zoomed;
+    const { variables } = JSON.parse(zoomResponse.request().postData()!) as { variables: { fromIteration: number; toIteration: number; maxPoints: number } };
+    expect(variables.fromIteration).toBeGreaterThan(1);
+    expect(variables.toIteration).toBeGreaterThan(variables.fromIteration);
+    expect(variables.maxPoints).toBe(1000);
+    const zoomBody = (await zoomResponse.json()) as { data: { run: { metrics: { points: { iteration: number }[] }[] } } };
+    const zoomIterations = zoomBody.data.run.metrics.flatMap((m) => m.points.map((p) => p.iteration));
+    expect(zoomIterations.length).toBeGreaterThan(0); // the finished run has all 24 iterations
+    for (const it of zoomIterations) expect(it >= variables.fromIteration && it <= variables.toIteration).toBe(true);
     await screenshot(page, 'compare-zoomed');
     await over.dblclick();
     await page.getByLabel('x axis').selectOption('time');

@@ -7,7 +7,7 @@ import {
   type ApiMetricPoint,
   type ApiMetricSeries,
 } from '@orthoscope/shared';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 import { useClient } from 'urql';
 import { liveMetricsReducer } from '@/lib/chart/live-metrics-state';
 import { useReconnects } from '@/lib/urql/provider';
@@ -26,14 +26,13 @@ interface MetricsResult {
 
 /**
  * History (downsampled on the server) plus live points of the given runs, accumulated by
- * liveMetricsReducer. `refine(from, to)` asks the server for finer buckets of a zoomed window.
+ * liveMetricsReducer. `refine(from, to)` asks the server for buckets of a zoomed window's own range.
  */
 export function useLiveMetrics(runIds: readonly string[]) {
   const client = useClient();
   const [state, dispatch] = useReducer(liveMetricsReducer, {});
   const [error, setError] = useState<string | null>(null);
   const key = runIds.join(',');
-  const lastIterations = useRef<Record<string, number>>({});
   // After the socket comes back, history is read again: points measured meanwhile are in it.
   const reconnects = useReconnects();
 
@@ -65,7 +64,6 @@ export function useLiveMetrics(runIds: readonly string[]) {
           if (cancelled) return;
           if (result.error) setError(result.error.message);
           if (!result.data?.run) return;
-          lastIterations.current[runId] = result.data.run.iteration;
           dispatch({ type: 'loaded', runId, series: result.data.run.metrics });
         });
     }
@@ -76,20 +74,26 @@ export function useLiveMetrics(runIds: readonly string[]) {
     };
   }, [client, key, reconnects]);
 
-  /** Zoom: re-query each run with enough buckets that the window [from, to] gets ~OVERVIEW_POINTS of them. */
+  /**
+   * Zoom: asks the server for OVERVIEW_POINTS buckets of the window [from, to] alone (fromIteration /
+   * toIteration), so a zoomed window is as finely resolved as the overview, however long the run.
+   */
   const refine = useCallback(
     async (from: number, to: number) => {
       const ids = key ? key.split(',') : [];
+      const fromIteration = Math.floor(from);
+      const toIteration = Math.max(fromIteration, Math.ceil(to));
       await Promise.all(
         ids.map(async (runId) => {
-          const span = Math.max(lastIterations.current[runId] ?? to, to);
-          const factor = span / Math.max(1, to - from);
-          const maxPoints = Math.min(50_000, Math.max(OVERVIEW_POINTS, Math.ceil(OVERVIEW_POINTS * factor)));
-          if (maxPoints === OVERVIEW_POINTS) return;
           const result = await client
-            .query<MetricsResult>(RUN_METRICS_QUERY, { id: runId, names: CHART_METRIC_NAMES, maxPoints }, { requestPolicy: 'network-only' })
+            .query<MetricsResult>(
+              RUN_METRICS_QUERY,
+              { id: runId, names: CHART_METRIC_NAMES, maxPoints: OVERVIEW_POINTS, fromIteration, toIteration },
+              { requestPolicy: 'network-only' },
+            )
             .toPromise();
-          if (result.data?.run) dispatch({ type: 'refined', runId, series: result.data.run.metrics, from, to });
+          if (result.error) setError(result.error.message);
+          if (result.data?.run) dispatch({ type: 'refined', runId, series: result.data.run.metrics, from: fromIteration, to: toIteration });
         }),
       );
     },
