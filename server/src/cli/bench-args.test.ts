@@ -12,6 +12,10 @@ describe('parseBenchArgs', () => {
     });
   });
 
+  it('--torch-threads 1,2: one PyTorch row per thread count', () => {
+    expect(parseBenchArgs(['--torch-threads', '1,2']).torchThreads).toEqual([1, 2]);
+  });
+
   it('--filter-grad xnnpack: selects the earlier filter-gradient form', () => {
     expect(parseBenchArgs(['--filter-grad', 'xnnpack']).filterGrad).toBe('xnnpack');
   });
@@ -23,6 +27,7 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(['--cases', 'lstm'])).toThrow('--cases "lstm"');
     expect(() => parseBenchArgs(['--fast'])).toThrow('unknown flag "--fast"');
     expect(() => parseBenchArgs(['--iterations'])).toThrow('--iterations needs a value');
+    expect(() => parseBenchArgs(['--torch-threads', '1,x'])).toThrow('--torch-threads "x": expected an integer ≥ 1');
     expect(() => parseBenchArgs(['--filter-grad', 'fft'])).toThrow('--filter-grad "fft": expected simd or xnnpack');
   });
 });

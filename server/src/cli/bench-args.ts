@@ -21,6 +21,8 @@ export interface BenchOptions {
   profile: boolean;
   /** Run PyTorch on the same network when `python3 -c "import torch"` works (default); `false` never. */
   torch: boolean;
+  /** PyTorch thread counts, one row each; empty (default) = as many threads as the tfjs backend uses. */
+  torchThreads: number[];
   /** Conv filter-gradient formulation on wasm (`simd` default; `xnnpack` = the earlier form, for comparison). */
   filterGrad: 'simd' | 'xnnpack';
 }
@@ -35,11 +37,12 @@ export const BENCH_DEFAULTS: BenchOptions = {
   json: false,
   profile: false,
   torch: true,
+  torchThreads: [],
   filterGrad: 'simd',
 };
 
 export const BENCH_USAGE = `usage: npm run bench -- [--iterations N] [--warmup N] [--batch-size N] [--cases baseline,penalty,householder,char-lstm,segmentation]
-                      [--backend ${BACKEND_PREFERENCES.join('|')}] [--data-dir DIR] [--json] [--profile] [--no-torch]
+                      [--backend ${BACKEND_PREFERENCES.join('|')}] [--data-dir DIR] [--json] [--profile] [--no-torch] [--torch-threads 1,2]
                       [--filter-grad simd|xnnpack]`;
 
 /** A flag error: the CLI prints it with the usage and exits with code 2. */
@@ -80,6 +83,11 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       case '--json': options.json = true; break;
       case '--profile': options.profile = true; break;
       case '--no-torch': options.torch = false; break;
+      case '--torch-threads': {
+        const raw = value();
+        options.torchThreads = raw.split(',').map((t) => positiveInteger(flag, t.trim()));
+        break;
+      }
       case '--filter-grad': {
         const v = value();
         if (v !== 'simd' && v !== 'xnnpack') throw new BenchArgsError(`--filter-grad ${JSON.stringify(v)}: expected simd or xnnpack`);

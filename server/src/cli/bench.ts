@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { initBackend, type BackendInfo } from '../engine/backend';
 import { setFilterGradForm } from '../engine/kernels/conv2d-backprop-filter';
@@ -10,6 +8,7 @@ import { cnnBenchCase, syntheticCifarSplit, type BenchCase } from './bench-cases
 import { charRnnBenchCase } from './bench-char-rnn';
 import { segmentationBenchCase } from './bench-segmentation';
 import { formatProfile, profileKernels } from './bench-profile';
+import { findTorchPython, runTorch, TORCH_PYTHONS, type TorchResult } from './bench-torch';
 import { formatBenchTable, median, type BenchResult } from './bench-stats';
 
 /**
@@ -71,9 +70,9 @@ async function main(): Promise<void> {
     };
   });
 
-  const torch = options.torch ? runTorch(options, info) : null;
-  if (torch) {
-    results.push({ case: 'pytorch', backend: `pytorch ${torch.version} (${torch.threads} thread${torch.threads === 1 ? '' : 's'})`, msPerStep: round(torch.msPerStep), ratio: round(torch.msPerStep / reference, 4), peakRssMb: NaN, cpuMsPerStep: NaN, cpuRatio: NaN });
+  const torch = options.torch ? torchRows(options, info) : [];
+  for (const t of torch) {
+    results.push({ case: 'pytorch', backend: `pytorch ${t.version} (${t.threads} thread${t.threads === 1 ? '' : 's'})`, msPerStep: round(t.msPerStep), ratio: round(t.msPerStep / reference, 4), peakRssMb: NaN, cpuMsPerStep: NaN, cpuRatio: NaN });
   }
 
   if (options.json) {
@@ -81,8 +80,8 @@ async function main(): Promise<void> {
   } else {
     console.log(`backend ${info.backend} — ${info.device}; batch ${options.batchSize}; median of ${options.iterations} interleaved steps`);
     console.log(formatBenchTable(results));
-    if (torch) console.log(`tfjs ${cases[0].name} ÷ PyTorch: ${(reference / torch.msPerStep).toFixed(2)}`);
-    else if (options.torch) console.log('PyTorch: not importable (python3 -c "import torch" failed), no comparison');
+    for (const t of torch) console.log(`tfjs ${cases[0].name} ÷ PyTorch (${t.threads} thread${t.threads === 1 ? '' : 's'}): ${(reference / t.msPerStep).toFixed(2)}`);
+    if (options.torch && torch.length === 0) console.log(`PyTorch: no comparison (none of ${TORCH_PYTHONS.join(', ')} could import torch, or the run failed)`);
   }
   if (options.profile) await printProfiles(cases, info);
   cases.forEach((c) => c.dispose());
@@ -108,16 +107,19 @@ function comparableThreads(info: BackendInfo): number {
   return availableParallelism();
 }
 
-function runTorch(options: BenchOptions, info: BackendInfo): { msPerStep: number; threads: number; version: string } | null {
-  if (spawnSync('python3', ['-c', 'import torch'], { stdio: 'ignore' }).status !== 0) return null;
-  const script = fileURLToPath(new URL('./bench-torch.py', import.meta.url));
-  const threads = comparableThreads(info);
-  const run = spawnSync('python3', [script, String(options.batchSize), String(options.iterations), String(options.warmup), String(threads)], { encoding: 'utf8' });
-  if (run.status !== 0) {
-    console.error(`bench: the PyTorch comparison failed (exit ${run.status}): ${run.stderr.trim().split('\n').at(-1)}`);
-    return null;
-  }
-  return JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+/** PyTorch on the same network, batch and step counts, once per requested thread count; failures are reported and skipped. */
+function torchRows(options: BenchOptions, info: BackendInfo): TorchResult[] {
+  const python = findTorchPython();
+  if (!python) return [];
+  const threads = options.torchThreads.length > 0 ? options.torchThreads : [comparableThreads(info)];
+  return threads.flatMap((n) => {
+    const result = runTorch(python, options.batchSize, options.iterations, options.warmup, n);
+    if (result instanceof Error) {
+      console.error(`bench: ${result.message}`);
+      return [];
+    }
+    return [result];
+  });
 }
 
 function round(x: number, digits = 1): number {
