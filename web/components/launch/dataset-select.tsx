@@ -3,6 +3,7 @@
 import { DATASETS_QUERY, type ApiDataset } from '@orthoscope/shared';
 import { useCallback } from 'react';
 import { useQuery } from 'urql';
+import { formatBytes } from '@/lib/download-progress';
 import { DatasetDownload } from './dataset-download';
 
 type Dataset = ApiDataset;
@@ -33,7 +34,7 @@ export function DatasetSelect({ value, onChange, invalid, kind = 'CNN' }: { valu
         {error
           ? error.message
           : current
-            ? `${STATUS_TEXT[current.status] ?? current.status}${current.sizeBytes ? ` · ${(current.sizeBytes / 1e6).toFixed(0)} MB` : ''}${current.path ? ` · ${current.path}` : ''}`
+            ? `${STATUS_TEXT[current.status] ?? current.status}${current.sizeBytes ? ` · ${formatBytes(current.sizeBytes)}` : ''}${current.path ? ` · ${current.path}` : ''}`
             : 'loading data sets…'}
       </span>
       {datasets
