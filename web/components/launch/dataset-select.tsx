@@ -35,7 +35,11 @@ export function DatasetSelect({ value, onChange, invalid, kind = 'CNN' }: { valu
           ? error.message
           : current
             ? `${STATUS_TEXT[current.status] ?? current.status}${current.sizeBytes ? ` · ${formatBytes(current.sizeBytes)}` : ''}${current.path ? ` · ${current.path}` : ''}`
-            : 'loading data sets…'}
+            : !data
+              ? 'loading data sets…'
+              : datasets.length === 0
+                ? `no ${kind.toLowerCase().replace('_', '-')} data set under the server's data root (ORTHOSCOPE_DATA)`
+                : `${value} is not among the server's data sets`}
       </span>
       {datasets
         .filter((d) => d.status === 'DOWNLOADABLE')
