@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import { formatTicks } from '@/lib/chart/format-ticks';
 
 /** One line of a chart: its legend label and colour. */
 export interface ChartSeriesStyle {
@@ -61,7 +62,7 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, band
       scales: { x: { time: false }, y: { distr: logScale ? 3 : 1 } },
       axes: [
         { label: xLabel, labelSize: 18, size: 36 },
-        { size: axisWidth, values: (_u, splits) => formatTicks(splits) },
+        { size: axisWidth, values: (_u, splits) => formatTicks(splits, logScale) },
       ],
       series: [
         { label: xLabel },
@@ -135,24 +136,6 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, band
 
 function applyRange(u: uPlot, range: readonly [number, number] | null): void {
   if (range) u.setScale('x', { min: range[0], max: range[1] });
-}
-
-/**
- * Axis ticks that stay readable from 1e-7 (Householder's orthoLoss) to thousands (ms per
- * iteration), with as many decimals as the tick step needs (38.218, 38.220, … not 38.22 twice).
- */
-export function formatTicks(splits: readonly number[]): string[] {
-  const step = splits.length > 1 ? Math.abs(splits[1] - splits[0]) : 0;
-  // As many decimals as the step itself has: 0.025 → 3, 0.05 → 2, 500 → 0.
-  let decimals = 0;
-  while (step > 0 && decimals < 12 && Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) > 1e-6 * 10 ** decimals * step) decimals++;
-  return splits.map((v) => {
-    if (v === null || !Number.isFinite(v)) return '';
-    const a = Math.abs(v);
-    if (a === 0) return '0';
-    if (a >= 1e6 || (a < 1e-3 && step < 1e-3)) return v.toExponential(1);
-    return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  });
 }
 
 function countPoints(ys: ArrayLike<number | null | undefined>): number {
