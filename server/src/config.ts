@@ -30,7 +30,10 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads the settings from `env` (default process.env), relative paths against `cwd`. */
+/**
+ * Reads the settings from `env` (default process.env), relative paths against `cwd` (main.ts passes
+ * the folder npm was started from, so `ORTHOSCOPE_DATA=../shared/data npm start` means what it says).
+ */
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
   const home = absolute(env.ORTHOSCOPE_HOME || '.orthoscope', cwd);
   const backend = (env.ORTHOSCOPE_BACKEND || 'auto') as BackendPreference;

@@ -1,7 +1,9 @@
 import { buildApp } from './app';
 import { readServerConfig } from './config';
 
-const config = readServerConfig();
+// npm runs this from server/, but users write ORTHOSCOPE_HOME / ORTHOSCOPE_DATA relative to where
+// they typed `npm start` (npm passes that folder as INIT_CWD).
+const config = readServerConfig(process.env, process.env.INIT_CWD || process.cwd());
 const app = buildApp({ config });
 const { url, services } = await app.start();
 console.log(`[orthoscope] API on ${url} (data: ${config.dataRoot}, home: ${config.home})`);
