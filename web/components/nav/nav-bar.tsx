@@ -1,10 +1,12 @@
 'use client';
 
-import { SYSTEM_QUERY } from '@orthoscope/shared';
+import { RUN_UPDATES_SUBSCRIPTION, SYSTEM_QUERY, type ApiRun } from '@orthoscope/shared';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useQuery } from 'urql';
+import { useEffect, useRef } from 'react';
+import { useQuery, useSubscription } from 'urql';
 import { useInterval } from '@/hooks/use-interval';
+import { noteStatusChange } from '@/lib/status-changes';
 import { useApiToken } from '@/lib/urql/provider';
 import { TokenField } from './token-field';
 
@@ -32,6 +34,13 @@ export function NavBar() {
   const [{ data, error }, refetch] = useQuery<{ system: SystemInfo }>({ query: SYSTEM_QUERY, requestPolicy: 'cache-and-network' });
   // The queue counts change all the time; also notices when the API comes back.
   useInterval(() => refetch({ requestPolicy: 'network-only' }), 5000);
+  // …and at once when a run is queued, starts or ends (runUpdates of every run), not on progress.
+  const statuses = useRef(new Map<string, string>());
+  const [{ data: update }] = useSubscription<{ runUpdates: Pick<ApiRun, 'id' | 'status'> }>({ query: RUN_UPDATES_SUBSCRIPTION, variables: {} });
+  const updated = update?.runUpdates;
+  useEffect(() => {
+    if (updated && noteStatusChange(statuses.current, updated)) refetch({ requestPolicy: 'network-only' });
+  }, [updated, refetch]);
   const sys = data?.system;
   return (
     <nav className="nav">
