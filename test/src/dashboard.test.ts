@@ -177,7 +177,8 @@ describe('dashboard in chromium', () => {
     await screenshot(page, 'alert-run-page');
     // autoStop made it DIVERGED; resume continues it from its last checkpoint, stop stops it again.
     await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).toBe('diverged');
-    await page.getByRole('button', { name: 'Resume from last checkpoint' }).click();
+    // With no checkpoint saved before it diverged, the button says it starts over instead.
+    await page.getByRole('button', { name: /^(Resume from last checkpoint|Restart from iteration 0)$/ }).click();
     await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).toMatch(/^(queued|running)$/);
     await page.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 120_000 }).toMatch(/^(stopped|diverged)$/);

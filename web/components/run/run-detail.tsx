@@ -13,7 +13,7 @@ import { useLiveMetrics } from '@/hooks/use-live-metrics';
 import { useRunsInfo } from '@/hooks/use-runs-info';
 import { toMs } from '@/lib/format';
 import { runColour, variantLabel } from '@/lib/run-label';
-import { isActive, isResumable } from '@/lib/run-status';
+import { isActive, resumeAction } from '@/lib/run-status';
 import { chartsForKinds } from '@/lib/chart/char-rnn-charts';
 import { RunSummary } from './run-summary';
 import { SampleTextPanel } from './sample-text-panel';
@@ -49,6 +49,9 @@ export function RunDetail({ runId, highlightIteration }: { runId: string; highli
     void reload();
   };
   const alerts = [...(run.alerts ?? []), ...liveAlerts.filter((a) => !(run.alerts ?? []).some((b) => b.id === a.id))];
+  const resume = resumeAction(run.status, run.checkpoints?.length ?? 0);
+  // An ended run that never reached iteration 1 has no metrics: say so instead of six empty charts.
+  const noMetrics = !isActive(run.status) && run.iteration === 0;
   const gridRuns = [{ runId, label: variantLabel(run.config), colour: runColour(0), originMs: toMs(run.startedAt) ?? undefined }];
 
   return (
@@ -58,16 +61,27 @@ export function RunDetail({ runId, highlightIteration }: { runId: string; highli
       </h1>
       <div className="toolbar">
         {isActive(run.status) ? <button onClick={() => void act('stop')}>Stop</button> : null}
-        {isResumable(run.status) ? <button onClick={() => void act('resume')}>Resume from last checkpoint</button> : null}
+        {resume ? <button onClick={() => void act('resume')} title={resume.title}>{resume.label}</button> : null}
         <a className="button" href={`/api/export/${runId}?format=csv`}>Export CSV</a>
         <a className="button" href={`/api/export/${runId}?format=json`}>Export JSON</a>
         <Link href={`/compare?runs=${runId}`}>Open in compare</Link>
         {actionError ? <span className="error-text">{actionError}</span> : null}
       </div>
+      {run.error ? (
+        <div className="banner error-banner" role="alert" data-testid="run-error">
+          <strong>Run {run.status.toLowerCase()}:</strong> {run.error}
+        </div>
+      ) : null}
       <RunSummary run={run} />
       <h2>Charts</h2>
-      <ChartControls view={view} onChange={setView} />
-      <ChartGrid runs={gridRuns} metrics={metrics} view={view} onRefine={refine} charts={chartsForKinds([run.kind])} markIteration={highlightIteration} />
+      {noMetrics ? (
+        <p className="muted" data-testid="no-metrics">No metrics: the run {run.status.toLowerCase()} before its first iteration.</p>
+      ) : (
+        <>
+          <ChartControls view={view} onChange={setView} />
+          <ChartGrid runs={gridRuns} metrics={metrics} view={view} onRefine={refine} charts={chartsForKinds([run.kind])} markIteration={highlightIteration} />
+        </>
+      )}
       {run.kind === 'CHAR_RNN' ? (
         <>
           <h2>Sample text</h2>
