@@ -1,7 +1,7 @@
 import { BACKEND_PREFERENCES, type BackendPreference } from '../engine/backend';
 
 /** Cases `npm run bench` knows, in print order; the first is the ratio's reference. */
-export const BENCH_CASES = ['baseline', 'penalty', 'householder', 'char-lstm', 'segmentation'] as const;
+export const BENCH_CASES = ['baseline', 'penalty', 'householder', 'baseline-2workers', 'char-lstm', 'segmentation'] as const;
 export type BenchCaseName = (typeof BENCH_CASES)[number];
 
 /** Options of `npm run bench`; defaults in {@link BENCH_DEFAULTS}. */
@@ -41,7 +41,7 @@ export const BENCH_DEFAULTS: BenchOptions = {
   filterGrad: 'simd',
 };
 
-export const BENCH_USAGE = `usage: npm run bench -- [--iterations N] [--warmup N] [--batch-size N] [--cases baseline,penalty,householder,char-lstm,segmentation]
+export const BENCH_USAGE = `usage: npm run bench -- [--iterations N] [--warmup N] [--batch-size N] [--cases baseline,penalty,householder,baseline-2workers,char-lstm,segmentation]
                       [--backend ${BACKEND_PREFERENCES.join('|')}] [--data-dir DIR] [--json] [--profile] [--no-torch] [--torch-threads 1,2]
                       [--filter-grad simd|xnnpack]`;
 

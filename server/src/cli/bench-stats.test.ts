@@ -19,4 +19,13 @@ describe('formatBenchTable', () => {
       'pytorch            415.0    0.428            –           –          –',
     ]);
   });
+
+  it('a case name longer than 13 characters (baseline-2workers): the column widens, columns stay aligned', () => {
+    const lines = formatBenchTable([
+      { case: 'baseline', backend: 'wasm', msPerStep: 1000, ratio: 1, peakRssMb: 600, cpuMsPerStep: 1000, cpuRatio: 1 },
+      { case: 'baseline-2workers', backend: 'wasm', msPerStep: 660, ratio: 0.66, peakRssMb: 850, cpuMsPerStep: 1160, cpuRatio: 1.16 },
+    ]).split('\n');
+    expect(lines[2]).toBe('baseline-2workers      660.0    0.660       850 MB      1160.0      1.160');
+    expect(new Set(lines.map((l) => l.length))).toEqual(new Set([lines[0].length]));
+  });
 });

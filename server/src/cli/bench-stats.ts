@@ -25,6 +25,8 @@ export interface BenchResult {
 export function formatBenchTable(results: readonly BenchResult[]): string {
   const mb = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} MB` : '–').padStart(13);
   const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–').padStart(12);
-  const rows = results.map((r) => `${r.case.padEnd(14)}${r.msPerStep.toFixed(1).padStart(10)}${r.ratio.toFixed(3).padStart(9)}${mb(r.peakRssMb)}${ms(r.cpuMsPerStep)}${(Number.isFinite(r.cpuRatio) ? r.cpuRatio.toFixed(3) : '–').padStart(11)}`);
-  return [`${'case'.padEnd(14)}${'ms/step'.padStart(10)}${'ratio'.padStart(9)}${'peak RSS'.padStart(13)}${'cpu ms/step'.padStart(12)}${'cpu ratio'.padStart(11)}`, ...rows].join('\n');
+  // The case column fits the longest name (baseline-2workers, pytorch-2threads) plus a space.
+  const width = Math.max(14, ...results.map((r) => r.case.length + 1));
+  const rows = results.map((r) => `${r.case.padEnd(width)}${r.msPerStep.toFixed(1).padStart(10)}${r.ratio.toFixed(3).padStart(9)}${mb(r.peakRssMb)}${ms(r.cpuMsPerStep)}${(Number.isFinite(r.cpuRatio) ? r.cpuRatio.toFixed(3) : '–').padStart(11)}`);
+  return [`${'case'.padEnd(width)}${'ms/step'.padStart(10)}${'ratio'.padStart(9)}${'peak RSS'.padStart(13)}${'cpu ms/step'.padStart(12)}${'cpu ratio'.padStart(11)}`, ...rows].join('\n');
 }

@@ -4,7 +4,7 @@ import { initBackend, type BackendInfo } from '../engine/backend';
 import { setFilterGradForm } from '../engine/kernels/conv2d-backprop-filter';
 import { loadCifar } from '../engine/data/cifar';
 import { BENCH_USAGE, BenchArgsError, parseBenchArgs, type BenchOptions } from './bench-args';
-import { cnnBenchCase, syntheticCifarSplit, type BenchCase } from './bench-cases';
+import { cnnBenchCase, dataParallelBenchCase, syntheticCifarSplit, type BenchCase } from './bench-cases';
 import { charRnnBenchCase } from './bench-char-rnn';
 import { segmentationBenchCase } from './bench-segmentation';
 import { formatProfile, profileKernels } from './bench-profile';
@@ -33,11 +33,12 @@ async function main(): Promise<void> {
   const split = options.dataDir
     ? (await loadCifar(options.dataDir, 'cifar10')).train
     : syntheticCifarSplit(Math.max(512, options.batchSize * 2));
-  const cases: BenchCase[] = options.cases.map((name) => (name === 'char-lstm'
+  const cases: BenchCase[] = await Promise.all(options.cases.map(async (name) => (name === 'char-lstm'
     ? { ...charRnnBenchCase(options.batchSize), name }
     // The segmentation case keeps its own batch (8 crops of 128 px), whatever --batch-size says.
     : name === 'segmentation' ? { ...segmentationBenchCase('baseline'), name }
-      : cnnBenchCase(name, split, 10, options.batchSize)));
+      : name === 'baseline-2workers' ? dataParallelBenchCase(split, 10, options.batchSize)
+        : cnnBenchCase(name, split, 10, options.batchSize))));
   const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
   const cpuTimes = new Map<string, number[]>(cases.map((c) => [c.name, []]));
   const peakRss = new Map<string, number>(cases.map((c) => [c.name, 0]));
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
 
   const torch = options.torch ? torchRows(options, info) : [];
   for (const t of torch) {
-    results.push({ case: 'pytorch', backend: `pytorch ${t.version} (${t.threads} thread${t.threads === 1 ? '' : 's'})`, msPerStep: round(t.msPerStep), ratio: round(t.msPerStep / reference, 4), peakRssMb: NaN, cpuMsPerStep: NaN, cpuRatio: NaN });
+    results.push({ case: `pytorch-${t.threads}thread${t.threads === 1 ? '' : 's'}`, backend: `pytorch ${t.version} (${t.threads} thread${t.threads === 1 ? '' : 's'})`, msPerStep: round(t.msPerStep), ratio: round(t.msPerStep / reference, 4), peakRssMb: NaN, cpuMsPerStep: NaN, cpuRatio: NaN });
   }
 
   if (options.json) {
@@ -80,7 +81,12 @@ async function main(): Promise<void> {
   } else {
     console.log(`backend ${info.backend} — ${info.device}; batch ${options.batchSize}; median of ${options.iterations} interleaved steps`);
     console.log(formatBenchTable(results));
-    for (const t of torch) console.log(`tfjs ${cases[0].name} ÷ PyTorch (${t.threads} thread${t.threads === 1 ? '' : 's'}): ${(reference / t.msPerStep).toFixed(2)}`);
+    const parallel = results.find((r) => r.case === 'baseline-2workers');
+    for (const t of torch) {
+      const threads = `${t.threads} thread${t.threads === 1 ? '' : 's'}`;
+      console.log(`tfjs ${cases[0].name} ÷ PyTorch (${threads}): ${(reference / t.msPerStep).toFixed(2)}`);
+      if (parallel && t.threads === 2) console.log(`tfjs baseline-2workers ÷ PyTorch (${threads}): ${(parallel.msPerStep / t.msPerStep).toFixed(2)}`);
+    }
     if (options.torch && torch.length === 0) console.log(`PyTorch: no comparison (none of ${TORCH_PYTHONS.join(', ')} could import torch, or the run failed)`);
   }
   if (options.profile) await printProfiles(cases, info);
