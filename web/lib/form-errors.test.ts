@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
-import { fieldErrorOf, formErrorsOf } from './form-errors';
+import { clearFieldError, fieldErrorOf, formErrorsOf } from './form-errors';
 
 describe('formErrorsOf', () => {
   it('base.hiddenSize error → byField.hiddenSize; one without a field → other', () => {
@@ -31,4 +31,12 @@ describe('fieldErrorOf', () => {
   it('a coercion error about the whole "i.base" (a required field missing) names no form field → null', () =>
     expect(fieldErrorOf('Variable "$i" got invalid value { kind: "CNN" } at "i.base"; Field "dataset" of required type "String!" was not provided.', undefined)).toBeNull());
   it('an error naming no field → null', () => expect(fieldErrorOf('Dataset cifar100 is not downloaded', undefined)).toBeNull());
+});
+
+describe('clearFieldError', () => {
+  it('editing batchSize drops its error and keeps seed\'s', () => expect(clearFieldError({ batchSize: 'Invalid value: 0', seed: 'x' }, 'batchSize')).toEqual({ seed: 'x' }));
+  it('a field without an error returns the same object (no re-render)', () => {
+    const errors = { seed: 'x' };
+    expect(clearFieldError(errors, 'batchSize')).toBe(errors);
+  });
 });

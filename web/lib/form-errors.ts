@@ -45,3 +45,10 @@ export function fieldErrorOf(message: string, extensionField: unknown): { field:
   if (coercion && coerced) return { field: coerced, message: coercion[3] };
   return null;
 }
+
+/** `errors` without `field`'s message (the user changed that value); the same object when it had none. */
+export function clearFieldError(errors: Record<string, string>, field: string): Record<string, string> {
+  if (!(field in errors)) return errors;
+  const { [field]: _cleared, ...rest } = errors;
+  return rest;
+}

@@ -11,7 +11,7 @@ import {
   toCharRnnRunInput,
   type CharRnnFormValues,
 } from '@/lib/char-rnn-launch-input';
-import { formErrorsOf } from '@/lib/form-errors';
+import { clearFieldError, formErrorsOf } from '@/lib/form-errors';
 import { parseOrthoWeights } from '@/lib/launch-input';
 import { DatasetSelect } from './dataset-select';
 import { FormField } from './form-field';
@@ -28,7 +28,11 @@ export function CharRnnLaunchForm() {
   const [busy, setBusy] = useState(false);
   const [, startRun] = useMutation<{ startRun: ApiRun }>(START_RUN_MUTATION);
   const [, startSweep] = useMutation<{ startSweep: { id: string; runs: ApiRun[] } }>(START_SWEEP_MUTATION);
-  const set = <K extends keyof CharRnnFormValues>(key: K, value: CharRnnFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  // A changed value's old server error no longer applies.
+  const set = <K extends keyof CharRnnFormValues>(key: K, value: CharRnnFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => clearFieldError(e, key));
+  };
 
   const showErrors = (error: CombinedError) => {
     const { byField, other } = formErrorsOf(error);

@@ -13,7 +13,7 @@ import {
   toRunInput,
   type LaunchFormValues,
 } from '@/lib/launch-input';
-import { formErrorsOf } from '@/lib/form-errors';
+import { clearFieldError, formErrorsOf } from '@/lib/form-errors';
 import { DatasetSelect } from './dataset-select';
 import { FormField } from './form-field';
 
@@ -30,7 +30,11 @@ export function LaunchForm() {
   const [, startRun] = useMutation<{ startRun: ApiRun }>(START_RUN_MUTATION);
   const [, startSweep] = useMutation<{ startSweep: { id: string; runs: ApiRun[] } }>(START_SWEEP_MUTATION);
 
-  const set = <K extends keyof LaunchFormValues>(key: K, value: LaunchFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  // A changed value's old server error no longer applies.
+  const set = <K extends keyof LaunchFormValues>(key: K, value: LaunchFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => clearFieldError(e, key));
+  };
 
   const showErrors = (error: CombinedError) => {
     const { byField, other } = formErrorsOf(error);

@@ -4,7 +4,7 @@ import { START_RUN_MUTATION, START_SWEEP_MUTATION, type ApiRun } from '@orthosco
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useMutation, type CombinedError } from 'urql';
-import { formErrorsOf } from '@/lib/form-errors';
+import { clearFieldError, formErrorsOf } from '@/lib/form-errors';
 import { parseOrthoWeights } from '@/lib/launch-input';
 import {
   SEGMENTATION_FORM_DEFAULTS,
@@ -27,7 +27,11 @@ export function SegmentationLaunchForm() {
   const [busy, setBusy] = useState(false);
   const [, startRun] = useMutation<{ startRun: ApiRun }>(START_RUN_MUTATION);
   const [, startSweep] = useMutation<{ startSweep: { id: string; runs: ApiRun[] } }>(START_SWEEP_MUTATION);
-  const set = <K extends keyof SegmentationFormValues>(key: K, value: SegmentationFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  // A changed value's old server error no longer applies.
+  const set = <K extends keyof SegmentationFormValues>(key: K, value: SegmentationFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => clearFieldError(e, key));
+  };
 
   const showErrors = (error: CombinedError) => {
     const { byField, other } = formErrorsOf(error);
