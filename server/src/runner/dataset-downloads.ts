@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { InvalidFieldError } from '@orthoscope/shared';
 import { locateCifar } from '../engine/data/cifar-locate';
-import { CIFAR_SPECS } from '../engine/data/cifar-spec';
+import { CIFAR_SPECS, cifarPlacementHint } from '../engine/data/cifar-spec';
 import type { CifarArchiveSource, CifarName } from '../engine/data/cifar-types';
 import { checkDatasetName } from '../engine/data/datasets-path';
 import { downloadFile } from '../engine/data/download';
@@ -67,7 +67,7 @@ export class DatasetDownloads {
     if (this.running.has(name)) return { state: this.state(name), promise: Promise.resolve() };
     if (locateCifar(dataRoot, spec.name)) return { state: this.state(name), promise: Promise.resolve() };
     const source = this.options.sources?.[spec.name] ?? spec.source;
-    const instead = `put ${spec.archive} (from ${source.url}) or its extracted folder ${spec.folder}/ at the top of the data root ${dataRoot}`;
+    const instead = cifarPlacementHint(spec.name, dataRoot, source.url);
     if (!this.options.allowDownload) {
       throw new InvalidFieldError('name', name, `downloading is turned off (ORTHOSCOPE_DOWNLOAD=0): ${instead}`);
     }
@@ -96,7 +96,7 @@ export class DatasetDownloads {
       (error: unknown) => {
         const last = this.states.get(name);
         const message = error instanceof Error ? error.message : String(error);
-        update({ name, phase: 'failed', loaded: last?.loaded ?? 0, total: last?.total ?? source.sizeBytes, error: `${message}. Without internet access, ${instead}` }, true);
+        update({ name, phase: 'failed', loaded: last?.loaded ?? 0, total: last?.total ?? source.sizeBytes, error: `${message}. ${instead}` }, true);
       },
     ).finally(() => this.running.delete(name));
     return { state: this.state(name), promise };

@@ -69,3 +69,9 @@ export function cifarRecordBytes(spec: CifarSpec): number {
 export function compareBatchNames(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
 }
+
+/** What to do when a CIFAR release cannot be downloaded: where its files go instead. */
+export function cifarPlacementHint(name: CifarName, dataRoot: string, url = CIFAR_SPECS[name].source.url): string {
+  const spec = CIFAR_SPECS[name];
+  return `Without internet access, put ${spec.archive} (from ${url}) or its extracted folder ${spec.folder}/ at the top of the data root ${dataRoot} (ORTHOSCOPE_DATA)`;
+}

@@ -230,4 +230,17 @@ describe('loadCifar', () => {
       await new Promise((done) => server.close(done));
     }
   });
+
+  it('download fails (nothing listening): the error names the URL and says where to put the files instead', async () => {
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/cifar-10-binary.tar.gz`;
+    await new Promise((done) => closed.close(done));
+    const root = tmp();
+    const err = await loadCifar(root, 'cifar10', { download: true, source: { url, sizeBytes: 10, md5: 'f'.repeat(32) } }).catch((e) => e);
+    expect(err).toBeInstanceOf(DataFileError);
+    expect(err.file).toBe(url);
+    expect(err.problem).toMatch(/download failed/);
+    expect(err.problem).toContain(`put cifar-10-binary.tar.gz (from ${url}) or its extracted folder cifar-10-batches-bin/ at the top of the data root ${root}`);
+  });
 });

@@ -3,7 +3,7 @@ import { archiveFileSet } from './cifar-archive';
 import { folderFileSet } from './cifar-files';
 import { locateCifar } from './cifar-locate';
 import { readCifarRelease } from './cifar-release';
-import { CIFAR_SPECS } from './cifar-spec';
+import { CIFAR_SPECS, cifarPlacementHint } from './cifar-spec';
 import type { CifarData, CifarLoadOptions, CifarName } from './cifar-types';
 import { DataFileError } from './datasets-error';
 import { downloadFile } from './download';
@@ -11,7 +11,7 @@ import { downloadFile } from './download';
 export type { CifarArchiveSource, CifarData, CifarLoadOptions, CifarName, CifarProgress, CifarSplit } from './cifar-types';
 export { cifarBatch } from './cifar-batch';
 export { DataFileError } from './datasets-error';
-export { CIFAR_SPECS } from './cifar-spec';
+export { CIFAR_SPECS, cifarPlacementHint } from './cifar-spec';
 
 /**
  * Loads CIFAR-10 or CIFAR-100 (official binary release) from `dataRoot`: the extracted folder
@@ -37,13 +37,19 @@ export async function loadCifar(dataRoot: string, name: CifarName, options: Cifa
       );
     }
     const source = options.source ?? spec.source;
-    await downloadFile({
-      url: source.url,
-      dest: archive,
-      expectedBytes: source.sizeBytes,
-      expectedMd5: source.md5,
-      onProgress: progress,
-    });
+    try {
+      await downloadFile({
+        url: source.url,
+        dest: archive,
+        expectedBytes: source.sizeBytes,
+        expectedMd5: source.md5,
+        onProgress: progress,
+      });
+    } catch (error) {
+      if (!(error instanceof DataFileError)) throw error;
+      // Most failures here mean no internet: say how to get going without it.
+      throw new DataFileError(error.file, `${error.problem}. ${cifarPlacementHint(name, dataRoot, source.url)}`);
+    }
     location = locateCifar(dataRoot, name);
     if (!location) throw new DataFileError(archive, 'downloaded archive disappeared before it could be read');
   }
