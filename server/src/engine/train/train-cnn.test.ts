@@ -98,4 +98,17 @@ describe('trainCnn', () => {
     expect(fromCheckpoint.crossEntropy).toBeCloseTo(evalAt4.crossEntropy, 5);
     expect(fromCheckpoint.accuracy).toBe(evalAt4.accuracy);
   });
+
+  it('workers 2, penalty λ=0.1, 3 steps of 32: the same losses and evaluation as workers 1 within float32 rounding; workers 0 is an error', async () => {
+    const settings = { mode: 'penalty', orthoWeight: 0.1, batchSize: 32, maxIterations: 3, evalEvery: 3 } as const;
+    const one = await run(settings);
+    const two = await run(settings, { workers: 2 });
+    const [a, b] = [one.of('train'), two.of('train')];
+    expect(b).toHaveLength(3);
+    a.forEach((e, i) => {
+      for (const k of ['crossEntropy', 'accuracy', 'orthoLoss', 'totalLoss'] as const) expect(b[i].metrics[k]).toBeCloseTo(e.metrics[k], 4);
+    });
+    expect(two.of('eval').at(-1)!.metrics.crossEntropy).toBeCloseTo(one.of('eval').at(-1)!.metrics.crossEntropy, 4);
+    await expect(run(settings, { workers: 0 })).rejects.toThrow('workers: expected an integer ≥ 1, got 0');
+  });
 });

@@ -7,6 +7,7 @@ import type { CifarData } from '../data/cifar';
 import { CifarCnn } from '../models/cifar-cnn';
 import { batchesPerEpoch, epochPermutation } from './batch-order';
 import { cnnTrainStep } from './cnn-step';
+import { DataParallelCnnStep } from './data-parallel';
 import { evaluateCnn } from './evaluate-cnn';
 import { adamState, restoreAdamState } from './optimizer-state';
 import type { TrainHooks } from './train-options';
@@ -32,7 +33,9 @@ export async function trainCnn(config: CnnConfig, data: CifarData, hooks: TrainH
   const names = named.map(([n]) => n);
   const variables = named.map(([, v]) => v);
   const optimizer = tf.train.adam(config.learningRate);
+  let parallel: DataParallelCnnStep | null = null;
   try {
+    parallel = await dataParallel(config, data.numClasses, hooks.workers ?? 1);
     let iteration = hooks.resumeFrom ? await resume(hooks.resumeFrom, named, optimizer) : 0;
     const perEpoch = batchesPerEpoch(data.train.count, config.batchSize);
     const total = Math.min(config.maxIterations ?? Infinity, config.epochs * perEpoch);
@@ -57,7 +60,9 @@ export async function trainCnn(config: CnnConfig, data: CifarData, hooks: TrainH
       }
       const stepStart = performance.now();
       const indices = order!.subarray(batch * config.batchSize, (batch + 1) * config.batchSize);
-      const terms = await cnnTrainStep(model, optimizer, variables, data.train, indices, orthoWeight);
+      const terms = parallel
+        ? await parallel.step(model, optimizer, variables, data.train, indices, orthoWeight)
+        : await cnnTrainStep(model, optimizer, variables, data.train, indices, orthoWeight);
       iteration++;
       done++;
       const now = performance.now();
@@ -84,7 +89,20 @@ export async function trainCnn(config: CnnConfig, data: CifarData, hooks: TrainH
   } finally {
     model.dispose();
     optimizer.dispose();
+    await parallel?.dispose();
   }
+}
+
+/** The data-parallel stepper for `workers` > 1 (on the current wasm or cpu backend); null for 1. */
+async function dataParallel(config: CnnConfig, numClasses: number, workers: number): Promise<DataParallelCnnStep | null> {
+  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers: expected an integer ≥ 1, got ${workers}`);
+  if (workers === 1) return null;
+  const backend = tf.getBackend();
+  if (backend !== 'wasm' && backend !== 'cpu') {
+    throw new RangeError(`workers ${workers}: data-parallel training runs on the wasm or cpu backend, not ${backend} (which already uses every core)`);
+  }
+  const { mode, seed, activation, householderScale } = config;
+  return DataParallelCnnStep.create({ workers, backend, numClasses, model: { mode, seed, activation, householderScale } });
 }
 
 /** Loads weights and Adam state from `dir`; returns the iteration to continue from. */
