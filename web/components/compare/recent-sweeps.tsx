@@ -3,6 +3,7 @@
 import { SWEEPS_QUERY } from '@orthoscope/shared';
 import Link from 'next/link';
 import { useQuery } from 'urql';
+import { sweepCreatedLabel } from '@/lib/sweep-label';
 
 interface SweepRow {
   id: string;
@@ -26,7 +27,7 @@ export function RecentSweeps() {
           <Link href={`/compare?runs=${s.runs.map((r) => r.id).join(',')}`}>{s.name || s.id.slice(0, 8)}</Link>{' '}
           <span className="muted">
             λ = {s.orthoWeights.join(', ')}
-            {s.includeHouseholder ? ' + Householder' : ''} · {s.runs.length} runs
+            {s.includeHouseholder ? ' + Householder' : ''} · {s.runs.length} runs · created {sweepCreatedLabel(s.createdAt)}
           </span>
         </li>
       ))}

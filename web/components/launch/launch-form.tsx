@@ -14,6 +14,7 @@ import {
   type LaunchFormValues,
 } from '@/lib/launch-input';
 import { clearFieldError, formErrorsOf } from '@/lib/form-errors';
+import { oneClickSweepName } from '@/lib/sweep-label';
 import { DatasetSelect } from './dataset-select';
 import { FormField } from './form-field';
 
@@ -96,10 +97,10 @@ export function LaunchForm() {
       <div className="panel">
         <h2 style={{ marginTop: 0 }}>The study’s experiments</h2>
         <div className="toolbar">
-          <button type="button" className="primary" disabled={busy} onClick={() => void submit('sweep', { ...EXPERIMENT_2, name: 'experiment #2' })}>
+          <button type="button" className="primary" disabled={busy} onClick={() => void submit('sweep', { ...EXPERIMENT_2, name: oneClickSweepName('experiment #2', new Date()) })}>
             Start experiment #2: λ = 0, 0.1, 1, 10, 100 + Householder
           </button>
-          <button type="button" disabled={busy} onClick={() => void submit('sweep', { ...EXPERIMENT_1, name: 'experiment #1' })}>
+          <button type="button" disabled={busy} onClick={() => void submit('sweep', { ...EXPERIMENT_1, name: oneClickSweepName('experiment #1', new Date()) })}>
             Start experiment #1: baseline vs Householder
           </button>
         </div>

@@ -5,6 +5,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { RUN_STATUSES } from '@/lib/run-status';
+import { sweepLabel } from '@/lib/sweep-label';
 
 interface SweepOption {
   id: string;
@@ -54,7 +55,7 @@ export function RunsFilters({ status, tag, sweepId }: { status: string | null; t
           <option value="">all</option>
           {(data?.sweeps ?? []).map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name || s.id.slice(0, 8)}
+              {sweepLabel(s)}
             </option>
           ))}
         </select>
