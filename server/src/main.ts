@@ -1,9 +1,16 @@
 import { buildApp } from './app';
-import { readServerConfig } from './config';
+import { ConfigError, readServerConfig, type ServerConfig } from './config';
 
 // npm runs this from server/, but users write ORTHOSCOPE_HOME / ORTHOSCOPE_DATA relative to where
 // they typed `npm start` (npm passes that folder as INIT_CWD).
-const config = readServerConfig(process.env, process.env.INIT_CWD || process.cwd());
+let config: ServerConfig;
+try {
+  config = readServerConfig(process.env, process.env.INIT_CWD || process.cwd());
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`[orthoscope] ${error.message}`);
+  process.exit(2);
+}
 const app = buildApp({ config });
 const { url, services } = await app.start();
 console.log(`[orthoscope] API on ${url} (data: ${config.dataRoot}, home: ${config.home})`);
