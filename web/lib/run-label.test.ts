@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legendLabels, runColour, runDashed, runLegend, variantLabel } from './run-label';
+import { alertRunLabel, legendLabels, runColour, runDashed, runLegend, variantLabel } from './run-label';
 
 describe('variantLabel', () => {
   it('householder → Householder', () => expect(variantLabel({ mode: 'householder', orthoWeight: 0 })).toBe('Householder'));
@@ -32,4 +32,12 @@ describe('legendLabels', () => {
 
 describe('runDashed', () => {
   it('the 11th run reuses a colour, dashed', () => expect([runDashed(9), runDashed(10)]).toEqual([false, true]));
+});
+
+describe('alertRunLabel', () => {
+  it('a named run: its name, not its id', () => expect(alertRunLabel({ runId: 'f96206c2-0000', iteration: 12 }, 'e2e diverge')).toBe('e2e diverge at iteration 12'));
+  it('name not known yet (or empty): the short id', () => {
+    expect(alertRunLabel({ runId: 'f96206c2-0000', iteration: 12 }, undefined)).toBe('run f96206c2 at iteration 12');
+    expect(alertRunLabel({ runId: 'f96206c2-0000', iteration: 3 }, '')).toBe('run f96206c2 at iteration 3');
+  });
 });

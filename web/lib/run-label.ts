@@ -47,3 +47,11 @@ export function runColour(index: number): string {
 export function runDashed(index: number): boolean {
   return index >= RUN_COLOURS.length;
 }
+
+/**
+ * The run an alert is about, for its toast: the run's name when known ("e2e diverge at iteration
+ * 12"), else its short id ("run f96206c2 at iteration 12") until the name has been looked up.
+ */
+export function alertRunLabel(alert: { runId: string; iteration: number }, name: string | null | undefined): string {
+  return `${name ? name : `run ${alert.runId.slice(0, 8)}`} at iteration ${alert.iteration}`;
+}
