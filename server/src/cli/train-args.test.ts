@@ -8,7 +8,7 @@ describe('parseTrainArgs', () => {
     const o = parseTrainArgs(issueCommand, { INIT_CWD: '/home/u/orthoscope' });
     expect(o.config).toMatchObject({ dataset: 'cifar10', mode: 'householder', orthoWeight: 0.1, epochs: 1, maxIterations: 200, batchSize: 128, evalEvery: 100, seed: 99 });
     expect(o.dataDir).toBe('/home/u/orthoscope/DIR');
-    expect(o).toMatchObject({ backend: 'auto', download: false, json: false, checkpointDir: null, resume: null });
+    expect(o).toMatchObject({ backend: 'auto', download: false, json: false, checkpointDir: null, resume: null, workers: 1 });
   });
 
   it('options: --activation selu --scale=channel --backend cpu --eval-limit 50 --checkpoint-dir --resume --download --json', () => {
@@ -18,6 +18,10 @@ describe('parseTrainArgs', () => {
     );
     expect(o.config).toMatchObject({ activation: 'selu', householderScale: 'channel', evalLimit: 50 });
     expect(o).toMatchObject({ dataDir: '/d', backend: 'cpu', checkpointDir: '/w/ck', resume: '/ck/iter-100', download: true, json: true });
+  });
+
+  it('--workers 2: two threads per step', () => {
+    expect(parseTrainArgs(['--data-dir', '/d', '--workers', '2']).workers).toBe(2);
   });
 
   it('--data-dir defaults to ORTHOSCOPE_DATA; missing both is an error', () => {
@@ -38,6 +42,8 @@ describe('parseTrainArgs', () => {
     [['--learning-rate', '0'], /--learning-rate 0: must be a finite number greater than 0/],
     [['--frobnicate', '3'], /unknown flag "--frobnicate"/],
     [['--json=yes'], /unknown flag "--json=yes"/],
+    [['--workers', '0'], /--workers "0": must be an integer ≥ 1/],
+    [['--kind', 'char_rnn', '--workers', '2'], /--workers is an option of --kind cnn only, not char_rnn/],
   ];
   for (const [args, message] of bad) {
     it(`${args.join(' ')} → TrainArgsError ${message}`, () => {

@@ -15,12 +15,15 @@ export interface TrainCliOptions {
   json: boolean;
   checkpointDir: string | null;
   resume: string | null;
+  /** CNN only: threads per step, data-parallel (`--workers`, default 1). */
+  workers: number;
 }
 
 export const TRAIN_USAGE = `usage: npm run train -- --dataset cifar10|cifar100 --data-dir DIR [--mode baseline|penalty|householder]
          [--ortho-weight λ] [--epochs N] [--max-iterations N] [--batch-size N] [--learning-rate LR]
          [--eval-every N] [--eval-limit N] [--seed N] [--activation relu|selu] [--scale element|channel|none]
          [--backend ${BACKEND_PREFERENCES.join('|')}] [--checkpoint-dir DIR] [--resume DIR] [--download] [--json]
+         [--workers N (threads per step, data-parallel; default 1)]
        npm run train -- --kind char_rnn --dataset brown|<text/NAME.txt> [--data-dir DIR] [--cell lstm|gru|rnn] [--hidden-size N]
          [--layers N] [--embedding-size N] [--steps N] [--learning-rate-decay F] [--validation-fraction F] [--ortho-weight λ]
          [--epochs N] [--max-iterations N] [--batch-size N] [--learning-rate LR] [--eval-every N] [--eval-limit N] [--seed N] …
@@ -90,6 +93,7 @@ export function parseTrainArgs(argv: readonly string[], env: Record<string, stri
   let json = false;
   let checkpointDir: string | null = null;
   let resume: string | null = null;
+  let workers = 1;
 
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? splitOnce(argv[i]) : [argv[i], undefined];
@@ -120,6 +124,10 @@ export function parseTrainArgs(argv: readonly string[], env: Record<string, stri
         throw new TrainArgsError(`--backend ${JSON.stringify(v)}: must be one of ${BACKEND_PREFERENCES.join(', ')}`);
       }
       backend = v as BackendPreference;
+    } else if (flag === '--workers') {
+      const raw = value();
+      workers = Number(raw);
+      if (!Number.isInteger(workers) || workers < 1) throw new TrainArgsError(`--workers ${JSON.stringify(raw)}: must be an integer ≥ 1`);
     } else if (flag === '--download' && inline === undefined) download = true;
     else if (flag === '--json' && inline === undefined) json = true;
     else throw new TrainArgsError(`unknown flag ${JSON.stringify(argv[i])}`);
@@ -132,6 +140,7 @@ export function parseTrainArgs(argv: readonly string[], env: Record<string, stri
     flagOf.valFraction = flagOf.validationFraction;
     delete input.validationFraction;
   }
+  if (workers > 1 && kind !== 'cnn') throw new TrainArgsError(`--workers is an option of --kind cnn only, not ${kind}`);
   const misplaced = (Object.keys(input) as (keyof AnyConfig)[]).find((field) => !FIELDS_OF[kind].has(field));
   if (misplaced) throw new TrainArgsError(`${flagOf[misplaced]} is not an option of --kind ${kind}`);
   // A penalty run without λ would silently train as the baseline; the study's smallest λ is 0.1.
@@ -148,7 +157,7 @@ export function parseTrainArgs(argv: readonly string[], env: Record<string, stri
     const flag = flagOf[error.field as keyof AnyConfig] ?? error.field;
     throw new TrainArgsError(`${flag} ${JSON.stringify(error.value)}: ${error.problem}`);
   }
-  return { config, dataDir: dataDir === null ? '' : path(dataDir), backend, download, json, checkpointDir, resume };
+  return { config, dataDir: dataDir === null ? '' : path(dataDir), backend, download, json, checkpointDir, resume, workers };
 }
 
 /** The config fields each kind takes (its defaults' keys); a flag for any other field is refused by name. */

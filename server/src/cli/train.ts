@@ -70,6 +70,7 @@ async function main(): Promise<number> {
         shouldStop: () => stop,
         checkpointDir: options.checkpointDir ?? undefined,
         resumeFrom: options.resume ?? undefined,
+        workers: options.workers,
       },
     );
   } catch (error) {
