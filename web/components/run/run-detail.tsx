@@ -72,7 +72,7 @@ export function RunDetail({ runId, highlightIteration }: { runId: string; highli
           <strong>Run {run.status.toLowerCase()}:</strong> {run.error}
         </div>
       ) : null}
-      <RunSummary run={run} />
+      <RunSummary run={run} liveSeries={metrics[runId]} />
       <h2>Charts</h2>
       {noMetrics ? (
         <p className="muted" data-testid="no-metrics">No metrics: the run {run.status.toLowerCase()} before its first iteration.</p>

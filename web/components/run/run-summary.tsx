@@ -1,12 +1,18 @@
 import type { RunInfo } from '@/hooks/use-runs-info';
+import type { SeriesPoint } from '@/lib/chart/series';
+import { latestMetricValue } from '@/lib/latest-metric';
 import { estimateRemainingMs, formatDuration, formatMetric, toMs } from '@/lib/format';
 
 /** Status, backend/device, timing, progress and the resolved config of a run. */
-export function RunSummary({ run }: { run: RunInfo }) {
+export function RunSummary({ run, liveSeries }: {
+  run: RunInfo;
+  /** The run's live chart series (seriesKey → points): newer than run.latestMetrics while it trains. */
+  liveSeries?: Record<string, readonly SeriesPoint[]>;
+}) {
   const started = toMs(run.startedAt);
   const finished = toMs(run.finishedAt);
   const eta = run.status === 'RUNNING' ? estimateRemainingMs(started, Date.now(), run.iteration, run.totalIterations) : null;
-  const latest = (split: string, name: string) => run.latestMetrics?.find((m) => m.split === split && m.name === name)?.value;
+  const latest = (split: string, name: string) => latestMetricValue(run.latestMetrics, liveSeries, split, name);
   return (
     <div className="panel" style={{ display: 'grid', gridTemplateColumns: 'minmax(300px, 1fr) minmax(300px, 1fr)', gap: 20 }}>
       <dl className="kv">
