@@ -3,6 +3,7 @@
 // Builds the dashboard first when its build is missing or stale, prints the dashboard URL,
 // forwards SIGINT/SIGTERM to both, and exits as soon as either of them exits.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ensureWebBuild, WEB_DIR } from '../web/scripts/ensure-build.mjs';
 
@@ -18,6 +19,33 @@ for (const [name, value] of [['PORT', apiPort], ['WEB_PORT', webPort]]) {
     process.exit(2);
   }
 }
+if (apiPort !== '0' && apiPort === webPort) {
+  console.error(`PORT and WEB_PORT are both ${apiPort}: the API and the dashboard need a port each (e.g. WEB_PORT=${Number(apiPort) + 1}).`);
+  process.exit(2);
+}
+// A busy port would otherwise show up as an EADDRINUSE stack trace from deep inside the API or Next.
+for (const [name, value, host, other] of [['PORT', apiPort, apiHost, 'the API'], ['WEB_PORT', webPort, webHost, 'the dashboard']]) {
+  const problem = await portProblem(host, Number(value));
+  if (problem) {
+    console.error(
+      problem === 'EADDRINUSE'
+        ? `Port ${value} (${name}, ${other}) is already in use on ${host} — another Orthoscope or server is running there. Stop it, or choose a free port: ${name}=<port> npm start`
+        : `Cannot listen on ${host}:${value} (${name}, ${other}): ${problem}. Set ${name}${name === 'PORT' ? ' / HOST' : ' / WEB_HOST'} to a port/address you may use.`,
+    );
+    process.exit(2);
+  }
+}
+
+/** Null when `port` on `host` can be listened on right now, else the error code (EADDRINUSE, EACCES, …). */
+function portProblem(host, port) {
+  if (port === 0) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', (error) => resolve(error.code ?? error.message));
+    probe.listen(port, host, () => probe.close(() => resolve(null)));
+  });
+}
+
 // The dashboard's server reaches the API on loopback when it listens on every interface.
 const upstreamHost = apiHost === '0.0.0.0' || apiHost === '::' ? '127.0.0.1' : apiHost;
 const apiUrl = process.env.ORTHOSCOPE_API_URL || `http://${upstreamHost.includes(':') ? `[${upstreamHost}]` : upstreamHost}:${apiPort}/graphql`;

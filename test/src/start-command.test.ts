@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,5 +50,27 @@ describe('npm start (scripts/start.mjs)', () => {
     expect(await exited).not.toBeNull();
     expect(await answers(`http://127.0.0.1:${apiPort}/health`)).toBe(false);
     expect(await answers(`http://127.0.0.1:${webPort}/runs`)).toBe(false);
+  });
+
+  it('a busy WEB_PORT: exits 2 at once with a hint naming WEB_PORT, starts nothing', async () => {
+    const [apiPort, webPort] = [await freePort(), await freePort()];
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(webPort, '127.0.0.1', resolve));
+    try {
+      const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: String(apiPort), WEB_PORT: String(webPort), ORTHOSCOPE_HOME: home, ORTHOSCOPE_DATA: DATA_ROOT },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stderr!.on('data', (d) => (output += d));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(2);
+      expect(output).toContain(`Port ${webPort} (WEB_PORT, the dashboard) is already in use`);
+      expect(output).toContain('WEB_PORT=<port> npm start');
+      expect(await answers(`http://127.0.0.1:${apiPort}/health`)).toBe(false);
+    } finally {
+      holder.close();
+    }
   });
 });
