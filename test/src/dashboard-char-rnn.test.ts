@@ -27,9 +27,9 @@ describe('char-LSTM in the dashboard (chromium)', () => {
   it('launch one tiny char-LSTM run on nietzsche from the form: its run page shows the SPEC §4 charts, then samples text', async () => {
     await page.goto(`${stack.webUrl}/launch`);
     await form().getByLabel('One run').check();
-    await form().getByLabel('dataset').selectOption('nietzsche');
-    for (const [field, value] of [['hiddenSize', '16'], ['embeddingSize', '8'], ['batchSize', '8'], ['maxIterations', '6'], ['evalEvery', '3'], ['evalLimit', '2'], ['orthoWeight', '0.001']]) {
-      await form().getByLabel(`char-rnn ${field}`, { exact: true }).fill(value);
+    await form().getByLabel('Text', { exact: true }).selectOption('nietzsche');
+    for (const [field, value] of [['Hidden size', '16'], ['Embedding size', '8'], ['Streams (batch)', '8'], ['Max iterations', '6'], ['Validate every (iterations)', '3'], ['Validation steps', '2'], ['Orthonormality weight', '0.001']]) {
+      await form().getByLabel(field, { exact: true }).fill(value);
     }
     await form().getByRole('button', { name: 'Start run' }).click();
     await page.waitForURL(/\/runs\/[0-9a-f-]+$/, { timeout: 30_000 });

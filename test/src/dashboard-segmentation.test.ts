@@ -27,10 +27,10 @@ describe('segmentation in the dashboard (chromium)', () => {
   it('launch one tiny penalty run on isbi2012-membrane from the form: its run page shows the segmentation charts and predicted masks', async () => {
     await page.goto(`${stack.webUrl}/launch`);
     await form().getByLabel('One run').check();
-    await form().getByLabel('dataset').selectOption('isbi2012-membrane');
-    await form().getByLabel('segmentation mode').selectOption('PENALTY');
-    for (const [field, value] of [['orthoWeight', '1'], ['imageSize', '32'], ['batchSize', '2'], ['baseChannels', '4'], ['maxIterations', '4'], ['evalEvery', '2'], ['evalLimit', '2']]) {
-      await form().getByLabel(`segmentation ${field}`, { exact: true }).fill(value);
+    await form().getByLabel('Data set', { exact: true }).selectOption('isbi2012-membrane');
+    await form().getByLabel('Mode', { exact: true }).selectOption('PENALTY');
+    for (const [field, value] of [['λ (orthogonality weight)', '1'], ['Image size (px)', '32'], ['Batch', '2'], ['Base channels', '4'], ['Max iterations', '4'], ['Validate every (iterations)', '2'], ['Validation images', '2']]) {
+      await form().getByLabel(field, { exact: true }).fill(value);
     }
     await form().getByRole('button', { name: 'Start run' }).click();
     await page.waitForURL(/\/runs\/[0-9a-f-]+$/, { timeout: 30_000 });

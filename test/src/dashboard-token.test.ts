@@ -29,9 +29,9 @@ describe('dashboard with an API that requires a token', () => {
   it('a launch without the token is refused and says so; the token entered once is kept and used for mutations', async () => {
     const token = readFileSync(join(stack.home, 'token'), 'utf8').trim();
     await page.goto(`${stack.webUrl}/launch`);
-    await cnnForm().getByLabel('maxIterations').fill('1');
-    await cnnForm().getByLabel('batchSize').fill('16');
-    await cnnForm().getByLabel('evalLimit').fill('16');
+    await cnnForm().getByLabel('Max iterations', { exact: true }).fill('1');
+    await cnnForm().getByLabel('Batch size', { exact: true }).fill('16');
+    await cnnForm().getByLabel('Eval limit (test images)', { exact: true }).fill('16');
     await cnnForm().getByRole('button', { name: 'Start run' }).click();
     const banner = cnnForm().locator('.banner[role="alert"]');
     await banner.waitFor({ timeout: 30_000 });
@@ -43,9 +43,9 @@ describe('dashboard with an API that requires a token', () => {
     await page.getByText('token set').waitFor();
     await page.reload();
     await page.getByText('token set').waitFor({ timeout: 30_000 }); // kept in localStorage
-    await cnnForm().getByLabel('maxIterations').fill('1');
-    await cnnForm().getByLabel('batchSize').fill('16');
-    await cnnForm().getByLabel('evalLimit').fill('16');
+    await cnnForm().getByLabel('Max iterations', { exact: true }).fill('1');
+    await cnnForm().getByLabel('Batch size', { exact: true }).fill('16');
+    await cnnForm().getByLabel('Eval limit (test images)', { exact: true }).fill('16');
     await cnnForm().getByRole('button', { name: 'Start run' }).click();
     await page.waitForURL(/\/runs\/[0-9a-f-]{36}/, { timeout: 30_000 });
     await screenshot(page, 'token-run-started');

@@ -51,7 +51,7 @@ const cnnForm = () => page.getByTestId('launch-form');
 describe('dashboard in chromium', () => {
   it('launch form: a server validation error appears beside the field it names, nothing starts', async () => {
     await page.goto(`${stack.webUrl}/launch`);
-    await cnnForm().getByLabel('learningRate').fill('-1');
+    await cnnForm().getByLabel('Learning rate (Adam)', { exact: true }).fill('-1');
     await cnnForm().getByRole('button', { name: 'Start run' }).click();
     const error = page.locator('[data-error-for="learningRate"]');
     await error.waitFor({ timeout: 30_000 });
@@ -63,11 +63,11 @@ describe('dashboard in chromium', () => {
 
   it('launch a run from the form: the run page shows points streaming into the charts', async () => {
     await page.goto(`${stack.webUrl}/launch`);
-    await cnnForm().getByLabel('name', { exact: true }).fill('e2e form run');
-    await cnnForm().getByLabel('batchSize').fill('16');
-    await cnnForm().getByLabel('maxIterations').fill('24');
-    await cnnForm().getByLabel('evalEvery').fill('5');
-    await cnnForm().getByLabel('evalLimit').fill('64');
+    await cnnForm().getByLabel('Name', { exact: true }).fill('e2e form run');
+    await cnnForm().getByLabel('Batch size', { exact: true }).fill('16');
+    await cnnForm().getByLabel('Max iterations', { exact: true }).fill('24');
+    await cnnForm().getByLabel('Evaluate every (iterations)', { exact: true }).fill('5');
+    await cnnForm().getByLabel('Eval limit (test images)', { exact: true }).fill('64');
     await cnnForm().getByRole('button', { name: 'Start run' }).click();
     await page.waitForURL(/\/runs\/[0-9a-f-]{36}/, { timeout: 30_000 });
     await page.locator('[data-chart="Training accuracy"]').waitFor();
@@ -190,10 +190,10 @@ describe('dashboard in chromium', () => {
 
   it('experiment #2 in one click: six runs (λ = 0, 0.1, 1, 10, 100, Householder) fill the compare charts live', async () => {
     await page.goto(`${stack.webUrl}/launch`);
-    await cnnForm().getByLabel('batchSize').fill('16');
-    await cnnForm().getByLabel('maxIterations').fill('4');
-    await cnnForm().getByLabel('evalEvery').fill('2');
-    await cnnForm().getByLabel('evalLimit').fill('32');
+    await cnnForm().getByLabel('Batch size', { exact: true }).fill('16');
+    await cnnForm().getByLabel('Max iterations', { exact: true }).fill('4');
+    await cnnForm().getByLabel('Evaluate every (iterations)', { exact: true }).fill('2');
+    await cnnForm().getByLabel('Eval limit (test images)', { exact: true }).fill('32');
     await cnnForm().getByRole('button', { name: /Start experiment #2/ }).click();
     await page.waitForURL(/\/compare\?runs=/, { timeout: 30_000 });
     expect(new URL(page.url()).searchParams.get('runs')!.split(',')).toHaveLength(6);

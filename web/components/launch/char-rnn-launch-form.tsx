@@ -70,7 +70,7 @@ export function CharRnnLaunchForm() {
 
   const input = (key: keyof CharRnnFormValues, label: string, hint?: string) => (
     <FormField label={label} name={key} error={errors[key]} hint={hint}>
-      <input name={key} value={String(values[key])} onChange={(e) => set(key, e.target.value as never)} aria-invalid={!!errors[key]} aria-label={`char-rnn ${key}`} />
+      <input name={key} value={String(values[key])} onChange={(e) => set(key, e.target.value as never)} aria-invalid={!!errors[key]} />
     </FormField>
   );
 
@@ -97,7 +97,7 @@ export function CharRnnLaunchForm() {
             <DatasetSelect kind="CHAR_RNN" value={values.dataset} onChange={(d) => set('dataset', d)} invalid={!!errors.dataset} />
           </FormField>
           <FormField label="Cell" name="cell" error={errors.cell}>
-            <select value={values.cell} onChange={(e) => set('cell', e.target.value as CharRnnFormValues['cell'])} aria-label="char-rnn cell">
+            <select value={values.cell} onChange={(e) => set('cell', e.target.value as CharRnnFormValues['cell'])}>
               <option value="LSTM">LSTM</option>
               <option value="GRU">GRU</option>
               <option value="RNN">plain RNN (tanh)</option>
@@ -121,7 +121,7 @@ export function CharRnnLaunchForm() {
           {input('evalLimit', 'Validation steps', 'empty: the whole held-out tail')}
           {input('tags', 'Tags', 'comma-separated')}
           <FormField label="Stop automatically when it diverges" name="autoStop" error={errors.autoStop}>
-            <input type="checkbox" checked={values.autoStop} onChange={(e) => set('autoStop', e.target.checked)} aria-label="char-rnn autoStop" />
+            <input type="checkbox" checked={values.autoStop} onChange={(e) => set('autoStop', e.target.checked)} />
           </FormField>
         </div>
         {formError ? <div className="banner" role="alert" style={{ marginTop: 12 }}>{formError}</div> : null}

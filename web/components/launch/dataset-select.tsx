@@ -15,14 +15,22 @@ const STATUS_TEXT: Record<Dataset['status'], string> = {
 };
 
 /** Data sets from the API with their status, of one experiment kind (default CNN: the CIFAR ones). */
-export function DatasetSelect({ value, onChange, invalid, kind = 'CNN' }: { value: string; onChange: (name: string) => void; invalid: boolean; kind?: string }) {
+export function DatasetSelect({ id, value, onChange, invalid, kind = 'CNN', ...described }: {
+  /** The select's id (FormField gives it, with aria-describedby, so its label names it). */
+  id?: string;
+  value: string;
+  onChange: (name: string) => void;
+  invalid: boolean;
+  kind?: string;
+  'aria-describedby'?: string;
+}) {
   const [{ data, error }, reread] = useQuery<{ datasets: Dataset[] }>({ query: DATASETS_QUERY });
   const onAvailable = useCallback(() => reread({ requestPolicy: 'network-only' }), [reread]);
   const datasets = (data?.datasets ?? []).filter((d) => d.kind.toUpperCase() === kind || (kind === 'CNN' && d.name.startsWith('cifar')));
   const current = datasets.find((d) => d.name === value);
   return (
     <>
-      <select name="dataset" value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid} aria-label="dataset">
+      <select id={id} aria-describedby={described['aria-describedby']} name="dataset" value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid}>
         {!current ? <option value={value}>{value}</option> : null}
         {datasets.map((d) => (
           <option key={d.name} value={d.name}>

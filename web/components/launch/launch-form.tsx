@@ -88,7 +88,7 @@ export function LaunchForm() {
   };
   const input = (key: keyof LaunchFormValues, label: string, hint?: string) => (
     <FormField label={label} name={key} error={errors[key]} hint={hint}>
-      <input name={key} value={String(values[key])} onChange={(e) => set(key, e.target.value as never)} aria-invalid={!!errors[key]} aria-label={key} />
+      <input name={key} value={String(values[key])} onChange={(e) => set(key, e.target.value as never)} aria-invalid={!!errors[key]} />
     </FormField>
   );
 
@@ -124,7 +124,7 @@ export function LaunchForm() {
           </FormField>
           {target === 'run' ? (
             <FormField label="Mode" name="mode" error={errors.mode}>
-              <select name="mode" value={values.mode} onChange={(e) => set('mode', e.target.value as LaunchFormValues['mode'])} aria-label="mode">
+              <select name="mode" value={values.mode} onChange={(e) => set('mode', e.target.value as LaunchFormValues['mode'])}>
                 <option value="BASELINE">baseline (free convs)</option>
                 <option value="PENALTY">penalty (λ · orthoLoss)</option>
                 <option value="HOUSEHOLDER">Householder (exactly orthogonal)</option>
@@ -132,16 +132,16 @@ export function LaunchForm() {
             </FormField>
           ) : (
             <FormField label="λ values" name="orthoWeights" error={errors.orthoWeights} hint="comma-separated; one run each">
-              <input name="orthoWeights" value={values.orthoWeights} onChange={(e) => set('orthoWeights', e.target.value)} aria-invalid={!!errors.orthoWeights} aria-label="orthoWeights" />
+              <input name="orthoWeights" value={values.orthoWeights} onChange={(e) => set('orthoWeights', e.target.value)} aria-invalid={!!errors.orthoWeights} />
             </FormField>
           )}
           {target === 'run' ? (values.mode === 'PENALTY' ? input('orthoWeight', 'λ (orthoWeight)') : null) : (
             <FormField label="Householder run" name="includeHouseholder" error={errors.includeHouseholder}>
-              <input type="checkbox" checked={values.includeHouseholder} onChange={(e) => set('includeHouseholder', e.target.checked)} aria-label="includeHouseholder" />
+              <input type="checkbox" checked={values.includeHouseholder} onChange={(e) => set('includeHouseholder', e.target.checked)} />
             </FormField>
           )}
           <FormField label="Activation" name="activation" error={errors.activation}>
-            <select name="activation" value={values.activation} onChange={(e) => set('activation', e.target.value as LaunchFormValues['activation'])} aria-label="activation">
+            <select name="activation" value={values.activation} onChange={(e) => set('activation', e.target.value as LaunchFormValues['activation'])}>
               <option value="RELU">ReLU</option>
               <option value="SELU">SELU</option>
             </select>
@@ -155,7 +155,7 @@ export function LaunchForm() {
           {input('evalLimit', 'Eval limit (test images)', 'empty: whole test split')}
           {input('tags', 'Tags', 'comma-separated')}
           <FormField label="Stop automatically when it diverges" name="autoStop" error={errors.autoStop}>
-            <input type="checkbox" checked={values.autoStop} onChange={(e) => set('autoStop', e.target.checked)} aria-label="autoStop" />
+            <input type="checkbox" checked={values.autoStop} onChange={(e) => set('autoStop', e.target.checked)} />
           </FormField>
         </div>
         {formError ? (

@@ -69,7 +69,7 @@ export function SegmentationLaunchForm() {
 
   const input = (key: keyof SegmentationFormValues, label: string, hint?: string) => (
     <FormField label={label} name={key} error={errors[key]} hint={hint}>
-      <input name={key} value={String(values[key])} onChange={(e) => set(key, e.target.value as never)} aria-invalid={!!errors[key]} aria-label={`segmentation ${key}`} />
+      <input name={key} value={String(values[key])} onChange={(e) => set(key, e.target.value as never)} aria-invalid={!!errors[key]} />
     </FormField>
   );
 
@@ -94,7 +94,7 @@ export function SegmentationLaunchForm() {
           {target === 'run' ? (
             <>
               <FormField label="Mode" name="mode" error={errors.mode}>
-                <select value={values.mode} onChange={(e) => set('mode', e.target.value as SegmentationFormValues['mode'])} aria-label="segmentation mode">
+                <select value={values.mode} onChange={(e) => set('mode', e.target.value as SegmentationFormValues['mode'])}>
                   <option value="BASELINE">baseline</option>
                   <option value="PENALTY">penalty</option>
                   <option value="HOUSEHOLDER">householder</option>
@@ -106,12 +106,12 @@ export function SegmentationLaunchForm() {
             <>
               {input('orthoWeights', 'λ values', 'comma-separated; 0 = baseline, one run each')}
               <FormField label="Also a Householder run" name="includeHouseholder" error={errors.includeHouseholder}>
-                <input type="checkbox" checked={values.includeHouseholder} onChange={(e) => set('includeHouseholder', e.target.checked)} aria-label="segmentation includeHouseholder" />
+                <input type="checkbox" checked={values.includeHouseholder} onChange={(e) => set('includeHouseholder', e.target.checked)} />
               </FormField>
             </>
           )}
           <FormField label="Fit" name="fit" error={errors.fit}>
-            <select value={values.fit} onChange={(e) => set('fit', e.target.value as SegmentationFormValues['fit'])} aria-label="segmentation fit">
+            <select value={values.fit} onChange={(e) => set('fit', e.target.value as SegmentationFormValues['fit'])}>
               <option value="CROP">random crops (centre crops for validation)</option>
               <option value="RESIZE">resize whole images</option>
             </select>
@@ -131,7 +131,7 @@ export function SegmentationLaunchForm() {
           {input('evalLimit', 'Validation images', 'empty: all')}
           {input('tags', 'Tags', 'comma-separated')}
           <FormField label="Stop automatically when it diverges" name="autoStop" error={errors.autoStop}>
-            <input type="checkbox" checked={values.autoStop} onChange={(e) => set('autoStop', e.target.checked)} aria-label="segmentation autoStop" />
+            <input type="checkbox" checked={values.autoStop} onChange={(e) => set('autoStop', e.target.checked)} />
           </FormField>
         </div>
         {formError ? <div className="banner" role="alert" style={{ marginTop: 12 }}>{formError}</div> : null}
