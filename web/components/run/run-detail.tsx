@@ -72,6 +72,7 @@ export function RunDetail({ runId, highlightIteration }: { runId: string; highli
           <strong>Run {run.status.toLowerCase()}:</strong> {run.error}
         </div>
       ) : null}
+      {/* The summary's status row leaves the error to this banner. */}
       <RunSummary run={run} liveSeries={metrics[runId]} />
       <h2>Charts</h2>
       {noMetrics ? (

@@ -16,7 +16,7 @@ export function RunSummary({ run, liveSeries }: {
   return (
     <div className="panel" style={{ display: 'grid', gridTemplateColumns: 'minmax(300px, 1fr) minmax(300px, 1fr)', gap: 20 }}>
       <dl className="kv">
-        <dt>Status</dt><dd>{run.status.toLowerCase()}{run.error ? ` — ${run.error}` : ''}</dd>
+        <dt>Status</dt><dd>{run.status.toLowerCase()}</dd>
         <dt>Backend / device</dt><dd data-testid="backend">{run.backend ?? '–'} / {run.device ?? '–'}</dd>
         <dt>Progress</dt>
         <dd>{run.iteration} / {run.totalIterations ?? '?'}{eta !== null ? ` · ETA ${formatDuration(eta)}` : ''}</dd>
