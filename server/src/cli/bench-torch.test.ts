@@ -20,11 +20,12 @@ describe('runTorch', () => {
   });
 
   const python = findTorchPython();
-  it.skipIf(!python)('torch importable: batch 8, 2 steps on 1 thread give a positive median and the version', () => {
+  it.skipIf(!python)('torch importable: batch 8, 2 steps on 1 thread give positive wall and CPU medians and the version', () => {
     const result = runTorch(python!, 8, 2, 1, 1);
     if (result instanceof Error) throw result;
     expect(result.threads).toBe(1);
     expect(result.msPerStep).toBeGreaterThan(0);
+    expect(result.cpuMsPerStep).toBeGreaterThan(0);
     expect(result.version).toMatch(/^\d+\.\d+/);
   });
 });

@@ -10,6 +10,8 @@ export const TORCH_PYTHONS: readonly string[] = ['python3', '/usr/bin/python3'];
 /** One PyTorch measurement of the SPEC §3 network (median ms per Adam step). */
 export interface TorchResult {
   msPerStep: number;
+  /** Median CPU time of the Python process per step (all threads). */
+  cpuMsPerStep: number;
   threads: number;
   version: string;
 }

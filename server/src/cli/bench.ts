@@ -73,7 +73,7 @@ async function main(): Promise<void> {
 
   const torch = options.torch ? torchRows(options, info) : [];
   for (const t of torch) {
-    results.push({ case: `pytorch-${t.threads}thread${t.threads === 1 ? '' : 's'}`, backend: `pytorch ${t.version} (${t.threads} thread${t.threads === 1 ? '' : 's'})`, msPerStep: round(t.msPerStep), ratio: round(t.msPerStep / reference, 4), peakRssMb: NaN, cpuMsPerStep: NaN, cpuRatio: NaN });
+    results.push({ case: `pytorch-${t.threads}thread${t.threads === 1 ? '' : 's'}`, backend: `pytorch ${t.version} (${t.threads} thread${t.threads === 1 ? '' : 's'})`, msPerStep: round(t.msPerStep), ratio: round(t.msPerStep / reference, 4), peakRssMb: NaN, cpuMsPerStep: round(t.cpuMsPerStep), cpuRatio: round(t.cpuMsPerStep / cpuReference, 4) });
   }
 
   if (options.json) {
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     const parallel = results.find((r) => r.case === 'baseline-2workers');
     for (const t of torch) {
       const threads = `${t.threads} thread${t.threads === 1 ? '' : 's'}`;
-      console.log(`tfjs ${cases[0].name} ÷ PyTorch (${threads}): ${(reference / t.msPerStep).toFixed(2)}`);
+      console.log(`tfjs ${cases[0].name} ÷ PyTorch (${threads}): ${(reference / t.msPerStep).toFixed(2)} wall${t.threads === 1 ? `, ${(cpuReference / t.cpuMsPerStep).toFixed(2)} CPU time` : ''}`);
       if (parallel && t.threads === 2) console.log(`tfjs baseline-2workers ÷ PyTorch (${threads}): ${(parallel.msPerStep / t.msPerStep).toFixed(2)}`);
     }
     if (options.torch && torch.length === 0) console.log(`PyTorch: no comparison (none of ${TORCH_PYTHONS.join(', ')} could import torch, or the run failed)`);
