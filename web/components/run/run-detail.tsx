@@ -68,7 +68,7 @@ export function RunDetail({ runId, highlightIteration }: { runId: string; highli
         {actionError ? <span className="error-text">{actionError}</span> : null}
       </div>
       {run.error ? (
-        <div className="banner error-banner" role="alert" data-testid="run-error">
+        <div className={`banner${run.status === 'FAILED' || run.status === 'DIVERGED' ? ' error-banner' : ''}`} role="alert" data-testid="run-error">
           <strong>Run {run.status.toLowerCase()}:</strong> {run.error}
         </div>
       ) : null}
