@@ -75,6 +75,21 @@ describe('DataParallelCnnStep', () => {
     }
   });
 
+  it('a last batch of 1 record with 2 workers: the helper sits it out, the gradient is that record\'s (no NaN from an empty shard)', async () => {
+    const model = new CifarCnn({ numClasses: 10, mode: 'baseline', seed: 3 });
+    const vars = model.namedVariables().map(([, v]) => v);
+    try {
+      const whole = await shardGradients(model, vars, split, [42], 0);
+      const sharded = await parallel.gradients(model, vars, split, [42], 0);
+      const [gw, gp] = [values(whole.grads), values(sharded.grads)];
+      tf.dispose([...whole.grads, ...sharded.grads]);
+      gw.forEach((g, i) => expect(relativeError(gp[i], g), `gradient of variable ${i}`).toBe(0));
+      expect(sharded.terms).toEqual(whole.terms);
+    } finally {
+      model.dispose();
+    }
+  });
+
   it('workers 1: a RangeError naming the value', async () => {
     await expect(DataParallelCnnStep.create({ workers: 1, numClasses: 10, model: { mode: 'baseline', seed: 1 } })).rejects.toThrow('workers must be an integer ≥ 2 (got 1)');
   });

@@ -24,7 +24,7 @@ export interface DataParallelOptions {
 
 /**
  * One Adam step of the SPEC §3 network spread over several threads: the batch is cut into
- * `workers` contiguous shards, helper threads (each with its own tfjs backend and copy of the
+ * `workers` contiguous shards (the main thread's first), helper threads (each with its own tfjs backend and copy of the
  * network, sent the current weights) compute their shards' gradients while the main thread
  * computes its own, the gradients are summed weighted by shard size — the gradient of the whole
  * batch — and the main thread's optimizer applies them. Same mathematics as {@link cnnTrainStep}
@@ -68,11 +68,16 @@ export class DataParallelCnnStep {
    */
   async gradients(model: CifarCnn, variables: tf.Variable[], split: CifarSplit, indices: ArrayLike<number>, orthoWeight: number): Promise<{ grads: tf.Tensor[]; terms: Float32Array }> {
     const n = indices.length;
-    const bounds = Array.from({ length: this.workers + 1 }, (_, k) => Math.round((k * n) / this.workers));
+    // The main thread takes the first ⌈n/workers⌉ records (never empty), the helpers share the rest;
+    // a helper whose share is empty (a last batch smaller than the thread count) sits the step out.
+    const bounds = [0, Math.ceil(n / this.workers)];
+    for (let h = 1; h <= this.helpers.length; h++) bounds.push(bounds[1] + Math.round((h * (n - bounds[1])) / this.helpers.length));
     const shard = (k: number) => Array.prototype.slice.call(indices, bounds[k], bounds[k + 1]) as number[];
-    // Helpers take shards 1.., the main thread shard 0 — posted first so all threads work at once.
+    const share = (k: number) => (bounds[k + 1] - bounds[k]) / n;
+    const busy = this.helpers.map((w, h) => ({ worker: w, k: h + 1 })).filter(({ k }) => bounds[k + 1] > bounds[k]);
+    // Helpers' shards are posted first so that all threads work at once.
     const weights = variables.map((v) => new Float32Array(v.dataSync()));
-    const pending = this.helpers.map((w, h) => request(w, shardMessage(split, shard(h + 1), weights, orthoWeight)));
+    const pending = busy.map(({ worker, k }) => request(worker, shardMessage(split, shard(k), weights, orthoWeight)));
     const own = await shardGradients(model, variables, split, shard(0), orthoWeight);
     let replies: Extract<WorkerReply, { type: 'grads' }>[];
     try {
@@ -81,13 +86,12 @@ export class DataParallelCnnStep {
       tf.dispose(own.grads);
       throw error;
     }
-    const share = (k: number) => (bounds[k + 1] - bounds[k]) / n;
     const grads = tf.tidy(() => variables.map((v, i) => replies.reduce(
-      (sum, r, h) => tf.add(sum, tf.mul(tf.tensor(r.grads[i], v.shape, 'float32'), share(h + 1))),
+      (sum, r, j) => tf.add(sum, tf.mul(tf.tensor(r.grads[i], v.shape, 'float32'), share(busy[j].k))),
       tf.mul(own.grads[i], share(0)),
     )));
     tf.dispose(own.grads);
-    const terms = own.terms.map((t, j) => replies.reduce((sum, r, h) => sum + r.terms[j] * share(h + 1), t * share(0)));
+    const terms = own.terms.map((t, m) => replies.reduce((sum, r, j) => sum + r.terms[m] * share(busy[j].k), t * share(0)));
     return { grads, terms };
   }
 
