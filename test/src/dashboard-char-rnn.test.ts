@@ -41,8 +41,8 @@ describe('char-LSTM in the dashboard (chromium)', () => {
     expect(await page.getByText('Val CE / bits per char').count()).toBe(1);
 
     const panel = page.getByTestId('sample-text');
-    await panel.getByLabel('length').fill('60');
-    await panel.getByLabel('randomSeed').fill('3');
+    await panel.getByLabel('Length (characters, seed included)', { exact: true }).fill('60');
+    await panel.getByLabel('Random seed', { exact: true }).fill('3');
     await panel.getByRole('button', { name: 'Sample text' }).click();
     const text = page.getByTestId('sampled-text');
     await text.waitFor({ timeout: 90_000 });

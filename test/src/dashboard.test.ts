@@ -151,10 +151,10 @@ describe('dashboard in chromium', () => {
     for (const it of zoomIterations) expect(it >= variables.fromIteration && it <= variables.toIteration).toBe(true);
     await screenshot(page, 'compare-zoomed');
     await over.dblclick();
-    await page.getByLabel('x axis').selectOption('time');
+    await page.getByLabel('x axis', { exact: true }).selectOption('time');
     await page.waitForURL(/x=time/);
     await expect.poll(() => page.locator('[data-chart="Training accuracy"]').getAttribute('data-x-axis'), { timeout: 10_000 }).toBe('wall time (s)');
-    await page.getByLabel('log scale').check();
+    await page.getByLabel('Log scale', { exact: true }).check();
     await page.waitForURL(/log=1/);
     await screenshot(page, 'compare-two-runs');
   });
@@ -211,8 +211,8 @@ describe('dashboard in chromium', () => {
     await page.goto(`${stack.webUrl}/runs`);
     const rows = page.locator('[data-testid="runs-table"] tbody tr[data-run-id]');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(9);
-    const sweepOption = page.getByLabel('sweep filter').locator('option').nth(1);
-    await page.getByLabel('sweep filter').selectOption((await sweepOption.getAttribute('value'))!);
+    const sweepOption = page.getByLabel('Sweep', { exact: true }).locator('option').nth(1);
+    await page.getByLabel('Sweep', { exact: true }).selectOption((await sweepOption.getAttribute('value'))!);
     await page.waitForURL(/sweep=/);
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(6);
     await page.goto(`${stack.webUrl}/runs`);

@@ -40,19 +40,19 @@ export function SampleTextPanel({ runId, checkpoints }: { runId: string; checkpo
       <div className="form-grid">
         <label className="field">
           <span>Seed text</span>
-          <input value={seed} onChange={(e) => setSeed(e.target.value)} aria-label="seed" />
+          <input value={seed} onChange={(e) => setSeed(e.target.value)} />
         </label>
         <label className="field">
           <span>Length (characters, seed included)</span>
-          <input value={length} onChange={(e) => setLength(e.target.value)} aria-label="length" />
+          <input value={length} onChange={(e) => setLength(e.target.value)} />
         </label>
         <label className="field">
           <span>Temperature</span>
-          <input value={temperature} onChange={(e) => setTemperature(e.target.value)} aria-label="temperature" />
+          <input value={temperature} onChange={(e) => setTemperature(e.target.value)} />
         </label>
         <label className="field">
           <span>Random seed</span>
-          <input value={randomSeed} placeholder="random" onChange={(e) => setRandomSeed(e.target.value)} aria-label="randomSeed" />
+          <input value={randomSeed} placeholder="random" onChange={(e) => setRandomSeed(e.target.value)} />
         </label>
       </div>
       <div className="toolbar" style={{ marginTop: 12 }}>

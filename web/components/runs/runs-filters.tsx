@@ -2,7 +2,7 @@
 
 import { SWEEPS_QUERY } from '@orthoscope/shared';
 import { usePathname, useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { RUN_STATUSES } from '@/lib/run-status';
 import { sweepLabel } from '@/lib/sweep-label';
@@ -19,6 +19,8 @@ export function RunsFilters({ status, tag, sweepId }: { status: string | null; t
   const pathname = usePathname();
   const [tagDraft, setTagDraft] = useState(tag ?? '');
   const [{ data }] = useQuery<{ sweeps: SweepOption[] }>({ query: SWEEPS_QUERY, variables: { first: 50 } });
+  // <label htmlFor>, not a wrapping label: a select's current option would join its name ("Sweep all").
+  const id = useId();
   const go = (next: Record<string, string | null>) => {
     const params = new URLSearchParams();
     const merged = { status, tag, sweep: sweepId, ...next };
@@ -27,9 +29,9 @@ export function RunsFilters({ status, tag, sweepId }: { status: string | null; t
   };
   return (
     <div className="toolbar">
-      <label>
-        Status
-        <select value={status ?? ''} onChange={(e) => go({ status: e.target.value || null })} aria-label="status filter">
+      <span className="control">
+        <label htmlFor={`${id}-status`}>Status</label>{' '}
+        <select id={`${id}-status`} value={status ?? ''} onChange={(e) => go({ status: e.target.value || null })}>
           <option value="">all</option>
           {RUN_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -37,21 +39,20 @@ export function RunsFilters({ status, tag, sweepId }: { status: string | null; t
             </option>
           ))}
         </select>
-      </label>
+      </span>
       <form
+        className="control"
         onSubmit={(e) => {
           e.preventDefault();
           go({ tag: tagDraft.trim() || null });
         }}
       >
-        <label>
-          Tag
-          <input value={tagDraft} onChange={(e) => setTagDraft(e.target.value)} onBlur={() => go({ tag: tagDraft.trim() || null })} aria-label="tag filter" size={12} />
-        </label>
+        <label htmlFor={`${id}-tag`}>Tag</label>{' '}
+        <input id={`${id}-tag`} value={tagDraft} onChange={(e) => setTagDraft(e.target.value)} onBlur={() => go({ tag: tagDraft.trim() || null })} size={12} />
       </form>
-      <label>
-        Sweep
-        <select value={sweepId ?? ''} onChange={(e) => go({ sweep: e.target.value || null })} aria-label="sweep filter">
+      <span className="control">
+        <label htmlFor={`${id}-sweep`}>Sweep</label>{' '}
+        <select id={`${id}-sweep`} value={sweepId ?? ''} onChange={(e) => go({ sweep: e.target.value || null })}>
           <option value="">all</option>
           {(data?.sweeps ?? []).map((s) => (
             <option key={s.id} value={s.id}>
@@ -59,7 +60,7 @@ export function RunsFilters({ status, tag, sweepId }: { status: string | null; t
             </option>
           ))}
         </select>
-      </label>
+      </span>
     </div>
   );
 }
