@@ -12,6 +12,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CHAR_RNN_ORTHO_WEIGHT_SWEEP, RUN_QUERY, SAMPLE_TEXT_QUERY, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
+import { connectApi, optionalNumber } from './api-client';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,21 +31,12 @@ const { values: args } = parseArgs({
     'poll-ms': { type: 'string', default: '2000' },
   },
 });
-const token = process.env.ORTHOSCOPE_TOKEN;
-const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+const { request } = connectApi(args.url!);
 
-async function request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await fetch(args.url!, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data!;
-}
-
-const int = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 const base = {
-  kind: 'CHAR_RNN', dataset: args.dataset, cell: args.cell?.toUpperCase(), embeddingSize: int(args['embedding-size']),
-  hiddenSize: int(args['hidden-size']), batchSize: int(args['batch-size']), maxIterations: int(args['max-iterations']),
-  evalEvery: int(args['eval-every']), evalLimit: int(args['eval-limit']), tags: ['experiment-3'],
+  kind: 'CHAR_RNN', dataset: args.dataset, cell: args.cell?.toUpperCase(), embeddingSize: optionalNumber(args['embedding-size']),
+  hiddenSize: optionalNumber(args['hidden-size']), batchSize: optionalNumber(args['batch-size']), maxIterations: optionalNumber(args['max-iterations']),
+  evalEvery: optionalNumber(args['eval-every']), evalLimit: optionalNumber(args['eval-limit']), tags: ['experiment-3'],
 };
 const orthoWeights = args['ortho-weights']!.split(',').filter(Boolean).map(Number);
 const latest = (run: ApiRun, name: string, split: string) => run.latestMetrics?.find((p) => p.name === name && p.split === split)?.value;

@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RUN_QUERY, SEGMENTATION_PREVIEWS_QUERY, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
+import { connectApi, optionalNumber } from './api-client';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,21 +32,12 @@ const { values: args } = parseArgs({
     'poll-ms': { type: 'string', default: '2000' },
   },
 });
-const token = process.env.ORTHOSCOPE_TOKEN;
-const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+const { request } = connectApi(args.url!);
 
-async function request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await fetch(args.url!, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data!;
-}
-
-const int = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 const base = {
-  kind: 'SEGMENTATION', dataset: args.dataset, imageSize: int(args['image-size']), batchSize: int(args['batch-size']),
-  baseChannels: int(args['base-channels']), maxIterations: int(args['max-iterations']), evalEvery: int(args['eval-every']),
-  evalLimit: int(args['eval-limit']), tags: ['segmentation'],
+  kind: 'SEGMENTATION', dataset: args.dataset, imageSize: optionalNumber(args['image-size']), batchSize: optionalNumber(args['batch-size']),
+  baseChannels: optionalNumber(args['base-channels']), maxIterations: optionalNumber(args['max-iterations']), evalEvery: optionalNumber(args['eval-every']),
+  evalLimit: optionalNumber(args['eval-limit']), tags: ['segmentation'],
 };
 const orthoWeights = args['ortho-weights']!.split(',').filter(Boolean).map(Number);
 const latest = (run: ApiRun, name: string, split: string) => run.latestMetrics?.find((p) => p.name === name && p.split === split)?.value;

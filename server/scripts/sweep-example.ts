@@ -8,9 +8,8 @@
  * Set ORTHOSCOPE_TOKEN when the server is not on loopback. Exits 0 when every run SUCCEEDED.
  */
 import { parseArgs } from 'node:util';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { ALERTS_SUBSCRIPTION, RUN_QUERY, RUN_UPDATES_SUBSCRIPTION, START_SWEEP_MUTATION, type ApiAlert, type ApiRun } from '@orthoscope/shared';
+import { connectApi, optionalNumber } from './api-client';
 
 const { values: args } = parseArgs({
   options: {
@@ -23,24 +22,15 @@ const { values: args } = parseArgs({
     'eval-limit': { type: 'string' },
   },
 });
-const token = process.env.ORTHOSCOPE_TOKEN;
-const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+const { request, subscriptions } = connectApi(args.url!);
 
-async function request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await fetch(args.url!, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data!;
-}
-
-const optionalInt = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 const base = {
-  kind: 'CNN', dataset: args.dataset, maxIterations: optionalInt(args['max-iterations']),
-  batchSize: optionalInt(args['batch-size']), evalLimit: optionalInt(args['eval-limit']), tags: ['experiment-2'],
+  kind: 'CNN', dataset: args.dataset, maxIterations: optionalNumber(args['max-iterations']),
+  batchSize: optionalNumber(args['batch-size']), evalLimit: optionalNumber(args['eval-limit']), tags: ['experiment-2'],
 };
 const orthoWeights = args['ortho-weights']!.split(',').filter(Boolean).map(Number);
 
-const client = createClient({ url: args.url!.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: auth });
+const client = subscriptions();
 const names = new Map<string, string>();
 const finished = new Set<string>();
 let expected = Infinity;
