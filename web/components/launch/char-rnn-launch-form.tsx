@@ -1,9 +1,6 @@
 'use client';
 
-import { START_RUN_MUTATION, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
-import { useMutation, type CombinedError } from 'urql';
+import type { FormEvent } from 'react';
 import {
   CHAR_RNN_FORM_DEFAULTS,
   EXPERIMENT_3,
@@ -11,68 +8,26 @@ import {
   toCharRnnRunInput,
   type CharRnnFormValues,
 } from '@/lib/char-rnn-launch-input';
-import { clearFieldError, formErrorsOf } from '@/lib/form-errors';
-import { parseOrthoWeights } from '@/lib/launch-input';
+import { useLaunchForm, type LaunchTarget } from '@/hooks/use-launch-form';
 import { DatasetSelect } from './dataset-select';
 import { FormField } from './form-field';
 
-type Target = 'run' | 'sweep';
-
 /** Char-LSTM (experiment #3, SPEC §4): one run or an orthonormality-weight sweep; server errors beside their field. */
 export function CharRnnLaunchForm() {
-  const router = useRouter();
-  const [values, setValues] = useState<CharRnnFormValues>(CHAR_RNN_FORM_DEFAULTS);
-  const [target, setTarget] = useState<Target>('sweep');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [, startRun] = useMutation<{ startRun: ApiRun }>(START_RUN_MUTATION);
-  const [, startSweep] = useMutation<{ startSweep: { id: string; runs: ApiRun[] } }>(START_SWEEP_MUTATION);
-  // A changed value's old server error no longer applies.
-  const set = <K extends keyof CharRnnFormValues>(key: K, value: CharRnnFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => clearFieldError(e, key));
-  };
+  const { values, set, target, setTarget, errors, formError, busy, launch, input, reset } = useLaunchForm<CharRnnFormValues>(CHAR_RNN_FORM_DEFAULTS, 'sweep');
 
-  const showErrors = (error: CombinedError) => {
-    const { byField, other } = formErrorsOf(error);
-    setErrors(byField);
-    setFormError(other);
-  };
-
-  const submit = async (kind: Target, weights?: readonly number[]) => {
-    const local = nonNumericCharRnnFields(values);
-    if (Object.keys(local).length) return setErrors(local);
-    setErrors({});
-    setFormError(null);
-    setBusy(true);
-    try {
-      if (kind === 'run') {
-        const result = await startRun({ input: toCharRnnRunInput(values) });
-        if (result.error) return showErrors(result.error);
-        router.push(`/runs/${result.data!.startRun.id}`);
-        return;
-      }
-      let orthoWeights: readonly number[];
-      try {
-        orthoWeights = weights ?? parseOrthoWeights(values.orthoWeights);
-      } catch (e) {
-        return setErrors({ orthoWeights: (e as Error).message });
-      }
-      const name = values.name.trim() || (weights ? `experiment #3 ${values.dataset}` : undefined);
-      const result = await startSweep({ input: { name, base: toCharRnnRunInput(values, true), orthoWeights } });
-      if (result.error) return showErrors(result.error);
-      router.push(`/compare?runs=${result.data!.startSweep.runs.map((r) => r.id).join(',')}`);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const input = (key: keyof CharRnnFormValues, label: string, hint?: string) => (
-    <FormField label={label} name={key} error={errors[key]} hint={hint}>
-      <input name={key} value={String(values[key])} onChange={(e) => set(key, e.target.value as never)} aria-invalid={!!errors[key]} />
-    </FormField>
-  );
+  /** `weights`: the one-click experiment #3 sweep; absent: the form's own λ list. */
+  const submit = (kind: LaunchTarget, weights?: readonly number[]) =>
+    launch(kind, {
+      localErrors: nonNumericCharRnnFields(values),
+      runInput: () => toCharRnnRunInput(values),
+      orthoWeights: weights,
+      sweepInput: (orthoWeights) => ({
+        name: values.name.trim() || (weights ? `experiment #3 ${values.dataset}` : undefined),
+        base: toCharRnnRunInput(values, true),
+        orthoWeights,
+      }),
+    });
 
   return (
     <form onSubmit={(e: FormEvent) => { e.preventDefault(); void submit(target); }} data-testid="char-rnn-launch-form">
@@ -127,7 +82,7 @@ export function CharRnnLaunchForm() {
         {formError ? <div className="banner" role="alert" style={{ marginTop: 12 }}>{formError}</div> : null}
         <div className="toolbar" style={{ marginTop: 14, marginBottom: 0 }}>
           <button type="submit" className="primary" disabled={busy}>{target === 'run' ? 'Start run' : 'Start sweep'}</button>
-          <button type="button" onClick={() => { setValues(CHAR_RNN_FORM_DEFAULTS); setErrors({}); setFormError(null); }}>Reset to SPEC §4 defaults</button>
+          <button type="button" onClick={reset}>Reset to SPEC §4 defaults</button>
         </div>
       </div>
     </form>

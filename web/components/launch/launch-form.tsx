@@ -1,96 +1,43 @@
 'use client';
 
-import { START_RUN_MUTATION, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
-import { useMutation, type CombinedError } from 'urql';
+import type { FormEvent } from 'react';
 import {
   EXPERIMENT_1,
   EXPERIMENT_2,
   LAUNCH_DEFAULTS,
   nonNumericFields,
-  parseOrthoWeights,
   toRunInput,
   type LaunchFormValues,
 } from '@/lib/launch-input';
-import { clearFieldError, formErrorsOf } from '@/lib/form-errors';
+import { useLaunchForm, type LaunchTarget } from '@/hooks/use-launch-form';
 import { oneClickSweepName } from '@/lib/sweep-label';
 import { DatasetSelect } from './dataset-select';
 import { FormField } from './form-field';
 
-type Target = 'run' | 'sweep';
-
 /** Run or sweep form; server validation errors (extensions.field) appear beside their field. */
 export function LaunchForm() {
-  const router = useRouter();
-  const [values, setValues] = useState<LaunchFormValues>(LAUNCH_DEFAULTS);
-  const [target, setTarget] = useState<Target>('run');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [, startRun] = useMutation<{ startRun: ApiRun }>(START_RUN_MUTATION);
-  const [, startSweep] = useMutation<{ startSweep: { id: string; runs: ApiRun[] } }>(START_SWEEP_MUTATION);
+  const { values, set, target, setTarget, errors, formError, busy, launch, input, reset } = useLaunchForm<LaunchFormValues>(LAUNCH_DEFAULTS, 'run');
 
-  // A changed value's old server error no longer applies.
-  const set = <K extends keyof LaunchFormValues>(key: K, value: LaunchFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => clearFieldError(e, key));
-  };
-
-  const showErrors = (error: CombinedError) => {
-    const { byField, other } = formErrorsOf(error);
-    setErrors(byField);
-    setFormError(other);
-  };
-
-  const submit = async (kind: Target, sweep?: { orthoWeights: readonly number[]; includeHouseholder: boolean; name?: string }) => {
-    const local = nonNumericFields(values);
-    if (Object.keys(local).length) {
-      setErrors(local);
-      return;
-    }
-    setErrors({});
-    setFormError(null);
-    setBusy(true);
-    try {
-      const base = toRunInput(values);
-      if (kind === 'run') {
-        const result = await startRun({ input: base });
-        if (result.error) return showErrors(result.error);
-        router.push(`/runs/${result.data!.startRun.id}`);
-      } else {
-        let orthoWeights: readonly number[];
-        try {
-          orthoWeights = sweep?.orthoWeights ?? parseOrthoWeights(values.orthoWeights);
-        } catch (e) {
-          setErrors({ orthoWeights: (e as Error).message });
-          return;
-        }
-        const { mode: _mode, orthoWeight: _w, name: _n, ...sweepBase } = base;
-        const input = {
-          name: sweep?.name ?? (values.name.trim() || undefined),
-          base: sweepBase,
-          orthoWeights,
-          includeHouseholder: sweep?.includeHouseholder ?? values.includeHouseholder,
-        };
-        const result = await startSweep({ input });
-        if (result.error) return showErrors(result.error);
-        router.push(`/compare?runs=${result.data!.startSweep.runs.map((r) => r.id).join(',')}`);
-      }
-    } finally {
-      setBusy(false);
-    }
+  const submit = (kind: LaunchTarget, sweep?: { orthoWeights: readonly number[]; includeHouseholder: boolean; name?: string }) => {
+    const base = toRunInput(values);
+    const { mode: _mode, orthoWeight: _w, name: _n, ...sweepBase } = base;
+    return launch(kind, {
+      localErrors: nonNumericFields(values),
+      runInput: () => base,
+      orthoWeights: sweep?.orthoWeights,
+      sweepInput: (orthoWeights) => ({
+        name: sweep?.name ?? (values.name.trim() || undefined),
+        base: sweepBase,
+        orthoWeights,
+        includeHouseholder: sweep?.includeHouseholder ?? values.includeHouseholder,
+      }),
+    });
   };
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     void submit(target);
   };
-  const input = (key: keyof LaunchFormValues, label: string, hint?: string) => (
-    <FormField label={label} name={key} error={errors[key]} hint={hint}>
-      <input name={key} value={String(values[key])} onChange={(e) => set(key, e.target.value as never)} aria-invalid={!!errors[key]} />
-    </FormField>
-  );
 
   return (
     <form onSubmit={onSubmit} data-testid="launch-form">
@@ -167,7 +114,7 @@ export function LaunchForm() {
           <button type="submit" className="primary" disabled={busy}>
             {target === 'run' ? 'Start run' : 'Start sweep'}
           </button>
-          <button type="button" onClick={() => { setValues(LAUNCH_DEFAULTS); setErrors({}); setFormError(null); }}>
+          <button type="button" onClick={reset}>
             Reset to SPEC defaults
           </button>
         </div>

@@ -1,11 +1,7 @@
 'use client';
 
-import { START_RUN_MUTATION, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
-import { useMutation, type CombinedError } from 'urql';
-import { clearFieldError, formErrorsOf } from '@/lib/form-errors';
-import { parseOrthoWeights } from '@/lib/launch-input';
+import type { FormEvent } from 'react';
+import { useLaunchForm, type LaunchTarget } from '@/hooks/use-launch-form';
 import {
   SEGMENTATION_FORM_DEFAULTS,
   nonNumericSegmentationFields,
@@ -15,63 +11,21 @@ import {
 import { DatasetSelect } from './dataset-select';
 import { FormField } from './form-field';
 
-type Target = 'run' | 'sweep';
-
 /** Segmentation (SPEC §5): one run or a sweep of the three conv modes; server errors beside their field. */
 export function SegmentationLaunchForm() {
-  const router = useRouter();
-  const [values, setValues] = useState<SegmentationFormValues>(SEGMENTATION_FORM_DEFAULTS);
-  const [target, setTarget] = useState<Target>('sweep');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [, startRun] = useMutation<{ startRun: ApiRun }>(START_RUN_MUTATION);
-  const [, startSweep] = useMutation<{ startSweep: { id: string; runs: ApiRun[] } }>(START_SWEEP_MUTATION);
-  // A changed value's old server error no longer applies.
-  const set = <K extends keyof SegmentationFormValues>(key: K, value: SegmentationFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => clearFieldError(e, key));
-  };
+  const { values, set, target, setTarget, errors, formError, busy, launch, input, reset } = useLaunchForm<SegmentationFormValues>(SEGMENTATION_FORM_DEFAULTS, 'sweep');
 
-  const showErrors = (error: CombinedError) => {
-    const { byField, other } = formErrorsOf(error);
-    setErrors(byField);
-    setFormError(other);
-  };
-
-  const submit = async (kind: Target) => {
-    const local = nonNumericSegmentationFields(values);
-    if (Object.keys(local).length) return setErrors(local);
-    setErrors({});
-    setFormError(null);
-    setBusy(true);
-    try {
-      if (kind === 'run') {
-        const result = await startRun({ input: toSegmentationRunInput(values) });
-        if (result.error) return showErrors(result.error);
-        router.push(`/runs/${result.data!.startRun.id}`);
-        return;
-      }
-      let orthoWeights: number[];
-      try {
-        orthoWeights = parseOrthoWeights(values.orthoWeights);
-      } catch (e) {
-        return setErrors({ orthoWeights: (e as Error).message });
-      }
-      const name = values.name.trim() || `segmentation ${values.dataset}`;
-      const result = await startSweep({ input: { name, base: toSegmentationRunInput(values, true), orthoWeights, includeHouseholder: values.includeHouseholder } });
-      if (result.error) return showErrors(result.error);
-      router.push(`/compare?runs=${result.data!.startSweep.runs.map((r) => r.id).join(',')}`);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const input = (key: keyof SegmentationFormValues, label: string, hint?: string) => (
-    <FormField label={label} name={key} error={errors[key]} hint={hint}>
-      <input name={key} value={String(values[key])} onChange={(e) => set(key, e.target.value as never)} aria-invalid={!!errors[key]} />
-    </FormField>
-  );
+  const submit = (kind: LaunchTarget) =>
+    launch(kind, {
+      localErrors: nonNumericSegmentationFields(values),
+      runInput: () => toSegmentationRunInput(values),
+      sweepInput: (orthoWeights) => ({
+        name: values.name.trim() || `segmentation ${values.dataset}`,
+        base: toSegmentationRunInput(values, true),
+        orthoWeights,
+        includeHouseholder: values.includeHouseholder,
+      }),
+    });
 
   return (
     <form onSubmit={(e: FormEvent) => { e.preventDefault(); void submit(target); }} data-testid="segmentation-launch-form">
@@ -137,7 +91,7 @@ export function SegmentationLaunchForm() {
         {formError ? <div className="banner" role="alert" style={{ marginTop: 12 }}>{formError}</div> : null}
         <div className="toolbar" style={{ marginTop: 14, marginBottom: 0 }}>
           <button type="submit" className="primary" disabled={busy}>{target === 'run' ? 'Start run' : 'Start sweep'}</button>
-          <button type="button" onClick={() => { setValues(SEGMENTATION_FORM_DEFAULTS); setErrors({}); setFormError(null); }}>Reset to defaults</button>
+          <button type="button" onClick={reset}>Reset to defaults</button>
         </div>
       </div>
     </form>
