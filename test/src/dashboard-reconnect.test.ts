@@ -1,24 +1,20 @@
 import { START_RUN_MUTATION } from '@orthoscope/shared';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/artifacts';
-import { launchChromium } from './support/chromium';
-import { startStack, type Stack } from './support/stack';
+import { openDashboard, type DashboardSession } from './support/dashboard-session';
+import type { Stack } from './support/stack';
 
+let session: DashboardSession;
 let stack: Stack;
-let browser: { context: BrowserContext; close: () => Promise<void> };
 let page: Page;
 
 beforeAll(async () => {
-  stack = await startStack('dashboard-reconnect');
-  browser = await launchChromium();
-  page = await browser.context.newPage();
+  session = await openDashboard('dashboard-reconnect');
+  ({ stack, page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => session?.close());
 
 async function chartPoints(title: string): Promise<number> {
   return Number(await page.locator(`[data-chart="${title}"]`).getAttribute('data-points'));

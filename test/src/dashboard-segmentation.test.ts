@@ -1,25 +1,20 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/artifacts';
-import { launchChromium } from './support/chromium';
-import { startStack, type Stack } from './support/stack';
+import { openDashboard, type DashboardSession } from './support/dashboard-session';
+import type { Stack } from './support/stack';
 
+let session: DashboardSession;
 let stack: Stack;
-let browser: { context: BrowserContext; close: () => Promise<void> };
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  stack = await startStack('dashboard-segmentation');
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  session = await openDashboard('dashboard-segmentation');
+  ({ stack, page, pageErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => session?.close());
 
 const form = () => page.getByTestId('segmentation-launch-form');
 

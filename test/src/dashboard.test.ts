@@ -1,33 +1,28 @@
 import { START_RUN_MUTATION } from '@orthoscope/shared';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/artifacts';
-import { launchChromium } from './support/chromium';
-import { startStack, type Stack } from './support/stack';
+import { openDashboard, type DashboardSession } from './support/dashboard-session';
+import type { Stack } from './support/stack';
 
 // Tiny real runs on ../shared/data (wasm backend, 2 cores): batch 16, a few dozen iterations.
 const SMALL = { kind: 'CNN', dataset: 'cifar10', batchSize: 16, evalEvery: 5, evalLimit: 64 };
 
+let session: DashboardSession;
 let stack: Stack;
-let browser: { context: BrowserContext; close: () => Promise<void> };
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  stack = await startStack('dashboard');
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  session = await openDashboard('dashboard');
+  ({ stack, page, pageErrors } = session);
 });
 
 afterEach(async ({ task }) => {
   if (task.result?.state === 'fail' && page) await screenshot(page, `failed-${task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => session?.close());
 
 /** Points drawn per line (run) in the chart titled `title`, in legend order. */
 async function linePoints(title: string): Promise<number[]> {
