@@ -128,7 +128,10 @@ export function MetricChart({ title, data, lines, xLabel, logScale = false, band
 
   return (
     <div className="chart" data-chart={title} data-points={data[0].length} data-line-points={data.slice(1, 1 + lines.length).map(countPoints).join(',')} data-last-time={lastTime} data-x-axis={xLabel} data-mark-x={markX ?? undefined}>
-      <h3>{title}</h3>
+      <h3>
+        {title}
+        {data[0].length === 0 ? <span className="muted chart-waiting"> · no points yet (queued or starting)</span> : null}
+      </h3>
       <div ref={host} />
     </div>
   );
