@@ -11,8 +11,8 @@
  * Set ORTHOSCOPE_TOKEN when the server is not on loopback. Exits 0 when every run SUCCEEDED.
  */
 import { parseArgs } from 'node:util';
-import { CHAR_RNN_ORTHO_WEIGHT_SWEEP, RUN_QUERY, SAMPLE_TEXT_QUERY, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
-import { connectApi, optionalNumber } from './api-client';
+import { CHAR_RNN_ORTHO_WEIGHT_SWEEP, SAMPLE_TEXT_QUERY, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
+import { connectApi, followRuns, formatMetric, latestMetric, optionalNumber } from './api-client';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,7 +31,8 @@ const { values: args } = parseArgs({
     'poll-ms': { type: 'string', default: '2000' },
   },
 });
-const { request } = connectApi(args.url!);
+const api = connectApi(args.url!);
+const { request } = api;
 
 const base = {
   kind: 'CHAR_RNN', dataset: args.dataset, cell: args.cell?.toUpperCase(), embeddingSize: optionalNumber(args['embedding-size']),
@@ -39,34 +40,20 @@ const base = {
   evalEvery: optionalNumber(args['eval-every']), evalLimit: optionalNumber(args['eval-limit']), tags: ['experiment-3'],
 };
 const orthoWeights = args['ortho-weights']!.split(',').filter(Boolean).map(Number);
-const latest = (run: ApiRun, name: string, split: string) => run.latestMetrics?.find((p) => p.name === name && p.split === split)?.value;
-const fixed = (v: number | null | undefined, digits = 4) => (typeof v === 'number' ? v.toPrecision(digits) : 'n/a');
 
 const { startSweep } = await request<{ startSweep: { id: string; runs: ApiRun[] } }>(START_SWEEP_MUTATION, {
   input: { name: `experiment #3 ${args.dataset}`, base, orthoWeights },
 });
 console.log(`sweep ${startSweep.id}: ${startSweep.runs.length} runs queued (${startSweep.runs.map((r) => r.name).join(', ')})`);
 
-const last = new Map<string, number>();
-const final = new Map<string, ApiRun>();
-while (final.size < startSweep.runs.length) {
-  await new Promise((r) => setTimeout(r, Number(args['poll-ms'])));
-  for (const { id } of startSweep.runs) {
-    if (final.has(id)) continue;
-    const { run } = await request<{ run: ApiRun }>(RUN_QUERY, { id });
-    const bits = latest(run, 'bitsPerChar', 'VALIDATION');
-    if (run.iteration !== last.get(id)) {
-      last.set(id, run.iteration);
-      console.log(`${run.name}: ${run.status} ${run.iteration}/${run.totalIterations ?? '?'} train CE ${fixed(latest(run, 'crossEntropy', 'TRAIN'))}, validation bits/char ${fixed(bits)}`);
-    }
-    if (!['QUEUED', 'RUNNING'].includes(run.status)) final.set(id, run);
-  }
-}
+const final = await followRuns(api, startSweep.runs.map((r) => r.id), Number(args['poll-ms']), (run) =>
+  console.log(`${run.name}: ${run.status} ${run.iteration}/${run.totalIterations ?? '?'} train CE ${formatMetric(latestMetric(run, 'crossEntropy', 'TRAIN'))}, validation bits/char ${formatMetric(latestMetric(run, 'bitsPerChar', 'VALIDATION'))}`),
+);
 
 for (const { id } of startSweep.runs) {
   const run = final.get(id)!;
-  console.log(`DONE ${run.name}: ${run.status} at iteration ${run.iteration}; train cross-entropy ${fixed(latest(run, 'crossEntropy', 'TRAIN'))}, `
-    + `orthonormality loss ${fixed(latest(run, 'orthonormalityLoss', 'TRAIN'))}, validation bits/char ${fixed(latest(run, 'bitsPerChar', 'VALIDATION'))}${run.error ? ` (${run.error})` : ''}`);
+  console.log(`DONE ${run.name}: ${run.status} at iteration ${run.iteration}; train cross-entropy ${formatMetric(latestMetric(run, 'crossEntropy', 'TRAIN'))}, `
+    + `orthonormality loss ${formatMetric(latestMetric(run, 'orthonormalityLoss', 'TRAIN'))}, validation bits/char ${formatMetric(latestMetric(run, 'bitsPerChar', 'VALIDATION'))}${run.error ? ` (${run.error})` : ''}`);
   if (run.status === 'SUCCEEDED') {
     const { sampleText } = await request<{ sampleText: string }>(SAMPLE_TEXT_QUERY, { runId: id, seed: args['seed-text'], randomSeed: 0 });
     console.log(`SAMPLE ${run.name}: ${JSON.stringify(sampleText)}`);

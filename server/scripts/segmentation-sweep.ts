@@ -14,8 +14,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RUN_QUERY, SEGMENTATION_PREVIEWS_QUERY, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
-import { connectApi, optionalNumber } from './api-client';
+import { SEGMENTATION_PREVIEWS_QUERY, START_SWEEP_MUTATION, type ApiRun } from '@orthoscope/shared';
+import { connectApi, followRuns, formatMetric, latestMetric, optionalNumber } from './api-client';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,7 +32,8 @@ const { values: args } = parseArgs({
     'poll-ms': { type: 'string', default: '2000' },
   },
 });
-const { request } = connectApi(args.url!);
+const api = connectApi(args.url!);
+const { request } = api;
 
 const base = {
   kind: 'SEGMENTATION', dataset: args.dataset, imageSize: optionalNumber(args['image-size']), batchSize: optionalNumber(args['batch-size']),
@@ -40,35 +41,22 @@ const base = {
   evalLimit: optionalNumber(args['eval-limit']), tags: ['segmentation'],
 };
 const orthoWeights = args['ortho-weights']!.split(',').filter(Boolean).map(Number);
-const latest = (run: ApiRun, name: string, split: string) => run.latestMetrics?.find((p) => p.name === name && p.split === split)?.value;
-const fixed = (v: number | null | undefined, digits = 4) => (typeof v === 'number' ? v.toPrecision(digits) : 'n/a');
 
 const { startSweep } = await request<{ startSweep: { id: string; runs: ApiRun[] } }>(START_SWEEP_MUTATION, {
   input: { name: `segmentation ${args.dataset}`, base, orthoWeights, includeHouseholder: true },
 });
 console.log(`sweep ${startSweep.id}: ${startSweep.runs.length} runs queued (${startSweep.runs.map((r) => r.name).join(', ')})`);
 
-const last = new Map<string, number>();
-const final = new Map<string, ApiRun>();
-while (final.size < startSweep.runs.length) {
-  await new Promise((r) => setTimeout(r, Number(args['poll-ms'])));
-  for (const { id } of startSweep.runs) {
-    if (final.has(id)) continue;
-    const { run } = await request<{ run: ApiRun }>(RUN_QUERY, { id });
-    if (run.iteration !== last.get(id)) {
-      last.set(id, run.iteration);
-      console.log(`${run.name}: ${run.status} ${run.iteration}/${run.totalIterations ?? '?'} train CE ${fixed(latest(run, 'crossEntropy', 'TRAIN'))}, validation mean IoU ${fixed(latest(run, 'meanIoU', 'VALIDATION'))}`);
-    }
-    if (!['QUEUED', 'RUNNING'].includes(run.status)) final.set(id, run);
-  }
-}
+const final = await followRuns(api, startSweep.runs.map((r) => r.id), Number(args['poll-ms']), (run) =>
+  console.log(`${run.name}: ${run.status} ${run.iteration}/${run.totalIterations ?? '?'} train CE ${formatMetric(latestMetric(run, 'crossEntropy', 'TRAIN'))}, validation mean IoU ${formatMetric(latestMetric(run, 'meanIoU', 'VALIDATION'))}`),
+);
 
 const outDir = resolve(args.out!);
 for (const { id } of startSweep.runs) {
   const run = final.get(id)!;
-  console.log(`DONE ${run.name}: ${run.status} at iteration ${run.iteration}; train cross-entropy ${fixed(latest(run, 'crossEntropy', 'TRAIN'))}, `
-    + `orthoLoss ${fixed(latest(run, 'orthoLoss', 'TRAIN'))}, validation mean IoU ${fixed(latest(run, 'meanIoU', 'VALIDATION'))}, `
-    + `pixel accuracy ${fixed(latest(run, 'pixelAccuracy', 'VALIDATION'))}${run.error ? ` (${run.error})` : ''}`);
+  console.log(`DONE ${run.name}: ${run.status} at iteration ${run.iteration}; train cross-entropy ${formatMetric(latestMetric(run, 'crossEntropy', 'TRAIN'))}, `
+    + `orthoLoss ${formatMetric(latestMetric(run, 'orthoLoss', 'TRAIN'))}, validation mean IoU ${formatMetric(latestMetric(run, 'meanIoU', 'VALIDATION'))}, `
+    + `pixel accuracy ${formatMetric(latestMetric(run, 'pixelAccuracy', 'VALIDATION'))}${run.error ? ` (${run.error})` : ''}`);
   type Previews = { segmentationPreviews: { iteration: number; previews: Record<'image' | 'trueMask' | 'predictedMask', string>[] } | null };
   const { segmentationPreviews } = await request<Previews>(SEGMENTATION_PREVIEWS_QUERY, { runId: id });
   if (!segmentationPreviews) continue;
